@@ -1,0 +1,63 @@
+package dev.promesa.contracts;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Something is due or late. Published by followup on {@link Topics#ALERTS}, emailed by notifier. It carries all the
+ * context the notifier needs, so the notifier never calls back.
+ *
+ * @param alertId deterministic: the same (subject, kind, level) always gives the same id, so a repeat is harmless
+ * @param kind what happened
+ * @param level 0, except for {@link AlertKind#ESCALATED}: 1 = team lead, 2 = manager
+ * @param ticketId the ticket (also the record key)
+ * @param source the help desk the ticket came from
+ * @param firedAt when followup raised it
+ * @param dueAt when the promise or target was due (for warnings: when it will be due)
+ * @param late how late at {@code firedAt}; zero or negative before the due time
+ * @param ticket ticket context
+ * @param commitment the promise, for commitment alerts; null otherwise
+ * @param sla the service level, for SLA alerts; null otherwise
+ */
+public record Alert(
+        String alertId,
+        AlertKind kind,
+        int level,
+        String ticketId,
+        String source,
+        Instant firedAt,
+        Instant dueAt,
+        Duration late,
+        TicketContext ticket,
+        CommitmentContext commitment,
+        SlaContext sla) {
+
+    public record TicketContext(
+            String subject,
+            Priority priority,
+            TicketStatus status,
+            Person requester,
+            Person assignee,
+            String team) {
+    }
+
+    /**
+     * @param agentWords the body of the interaction in which the agent made the promise, as they wrote it
+     */
+    public record CommitmentContext(
+            String commitmentId,
+            CommitmentKind kind,
+            String description,
+            PromisedTo promisedTo,
+            Instant madeAt,
+            String agentWords) {
+    }
+
+    /**
+     * @param target the target as business time (e.g. PT4H), per the ticket's policy
+     * @param percent the share of the target used up when the alert fired (75 for a warning, 100 for a breach)
+     * @param policy the policy name
+     */
+    public record SlaContext(SlaMetric metric, Duration target, int percent, String policy) {
+    }
+}

@@ -1,0 +1,4 @@
+package dev.promesa.contracts;
+
+public record Author(String id, AuthorRole role) {
+}

@@ -1,0 +1,25 @@
+package dev.promesa.contracts;
+
+/**
+ * CloudEvents 1.0 metadata in Kafka binary mode: each attribute is a record header with the {@code ce_} prefix, the
+ * payload is the event's JSON.
+ */
+public final class CloudEvents {
+    public static final String SPEC_VERSION = "1.0";
+
+    public static final String HEADER_SPEC_VERSION = "ce_specversion";
+    public static final String HEADER_ID = "ce_id";
+    public static final String HEADER_TYPE = "ce_type";
+    public static final String HEADER_SOURCE = "ce_source";
+    public static final String HEADER_TIME = "ce_time";
+    public static final String HEADER_SUBJECT = "ce_subject";
+    public static final String HEADER_CONTENT_TYPE = "content-type";
+    public static final String JSON = "application/json";
+
+    public static final String TYPE_TICKET = "helpdesk.ticket.v1";
+    public static final String TYPE_INTERACTION = "helpdesk.interaction.v1";
+    public static final String TYPE_ALERT = "followup.alert.v1";
+
+    private CloudEvents() {
+    }
+}

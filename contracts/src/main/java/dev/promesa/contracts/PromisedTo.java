@@ -1,0 +1,5 @@
+package dev.promesa.contracts;
+
+public enum PromisedTo {
+    USER, TEAM
+}

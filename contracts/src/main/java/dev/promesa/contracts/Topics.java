@@ -1,0 +1,15 @@
+package dev.promesa.contracts;
+
+/** Kafka topic names of the contract. Services map channels to these in configuration. */
+public final class Topics {
+    /** Ticket snapshots and interactions, keyed by ticket id: intake → followup. */
+    public static final String HELPDESK_EVENTS = "helpdesk.events.v1";
+    /** Alerts, keyed by ticket id: followup → notifier. */
+    public static final String ALERTS = "followup.alerts.v1";
+    /** Dead letters of each consumer: the poison record plus headers saying why. */
+    public static final String HELPDESK_EVENTS_DLQ = HELPDESK_EVENTS + ".dlq";
+    public static final String ALERTS_DLQ = ALERTS + ".dlq";
+
+    private Topics() {
+    }
+}
