@@ -1,0 +1,26 @@
+package dev.promesa.intake;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Promesa's own intake settings; Kafka, HTTP and body-size limits use the standard Quarkus keys. */
+@ConfigMapping(prefix = "promesa")
+public interface IntakeConfig {
+
+    /**
+     * One key per source help desk: {@code source:key,source:key}. The source becomes the events' {@code ce_source}.
+     * No default outside the dev and test profiles.
+     */
+    Optional<String> apiKeys();
+
+    /** How long a request waits for Kafka's acknowledgement before answering 503. */
+    @WithDefault("PT5S")
+    Duration publishTimeout();
+
+    /** The largest batch {@code POST /api/v1/events} takes. */
+    @WithDefault("1000")
+    int maxBatchSize();
+}

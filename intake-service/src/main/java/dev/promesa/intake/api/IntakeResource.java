@@ -1,0 +1,206 @@
+package dev.promesa.intake.api;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import dev.promesa.contracts.CloudEvents;
+import dev.promesa.intake.IntakeConfig;
+import dev.promesa.intake.auth.ApiKeyFilter;
+import dev.promesa.intake.publish.EventPublisher;
+import dev.promesa.intake.publish.OutgoingEvent;
+import dev.promesa.intake.publish.PublishTimeoutException;
+import dev.promesa.intake.validation.EventReader;
+import dev.promesa.intake.validation.Violation;
+
+/**
+ * The help desk's way in. Each request is validated whole, published, and answered 202 only once Kafka has every event
+ * of it; 503 with Retry-After when Kafka cannot take them in time.
+ */
+@Path("/api/v1")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "apiKey")
+public class IntakeResource {
+    private static final Logger LOG = Logger.getLogger(IntakeResource.class);
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    /** The 202 answer: the ids under which the events were accepted, in request order. */
+    public record Accepted(List<String> eventIds) {
+    }
+
+    private final EventPublisher publisher;
+    private final ObjectMapper mapper;
+    private final Problems problems;
+    private final IntakeConfig config;
+    private final MeterRegistry registry;
+
+    public IntakeResource(EventPublisher publisher, ObjectMapper mapper, Problems problems, IntakeConfig config,
+            MeterRegistry registry) {
+        this.publisher = publisher;
+        this.mapper = mapper;
+        this.problems = problems;
+        this.config = config;
+        this.registry = registry;
+    }
+
+    @POST
+    @Path("/tickets")
+    @Operation(summary = "Create or update a ticket (a full snapshot)")
+    @RequestBody(description = "A ticket snapshot as in DESIGN.md")
+    @APIResponse(responseCode = "202", description = "Kafka has the event")
+    @APIResponse(responseCode = "400", description = "Invalid or malformed; every bad field is listed")
+    @APIResponse(responseCode = "503", description = "Kafka could not take it in time; retry after Retry-After")
+    public Response postTicket(String body, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+            @Context ContainerRequestContext request) {
+        JsonNode json;
+        try {
+            json = mapper.readTree(body);
+        } catch (JsonProcessingException e) {
+            return problems.malformed(describe(e));
+        }
+        EventReader.Result<?> result = EventReader.ticket(nonNull(json), "", idempotencyKey);
+        if (!result.valid()) {
+            return problems.invalid(result.violations());
+        }
+        return publish(request, List.of(toOutgoing(result.event())));
+    }
+
+    @POST
+    @Path("/tickets/{ticketId}/interactions")
+    @Operation(summary = "Document one interaction on a ticket, possibly with a promise")
+    @APIResponse(responseCode = "202", description = "Kafka has the event")
+    @APIResponse(responseCode = "400", description = "Invalid or malformed; every bad field is listed")
+    @APIResponse(responseCode = "503", description = "Kafka could not take it in time; retry after Retry-After")
+    public Response postInteraction(
+            @PathParam("ticketId") @Parameter(description = "The help desk's ticket id") String ticketId, String body,
+            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+            @Context ContainerRequestContext request) {
+        JsonNode json;
+        try {
+            json = mapper.readTree(body);
+        } catch (JsonProcessingException e) {
+            return problems.malformed(describe(e));
+        }
+        EventReader.Result<?> result = EventReader.interaction(nonNull(json), "", ticketId, idempotencyKey);
+        if (!result.valid()) {
+            return problems.invalid(result.violations());
+        }
+        return publish(request, List.of(toOutgoing(result.event())));
+    }
+
+    @POST
+    @Path("/events")
+    @Operation(summary = "A batch of tickets and interactions, each with a type; all valid or none published")
+    @APIResponse(responseCode = "202", description = "Kafka has every event of the batch")
+    @APIResponse(responseCode = "400", description = "At least one item is invalid; every bad item is listed by index")
+    @APIResponse(responseCode = "503", description = "Kafka could not take them in time; retry after Retry-After")
+    public Response postBatch(String body, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+            @Context ContainerRequestContext request) {
+        JsonNode json;
+        try {
+            json = mapper.readTree(body);
+        } catch (JsonProcessingException e) {
+            return problems.malformed(describe(e));
+        }
+        JsonNode items = json != null && json.isObject() ? json.get("events") : json;
+        if (items == null || !items.isArray()) {
+            return problems.invalid(List.of(new Violation("events",
+                    "must be an array of events (or the body itself an array), each with a type")));
+        }
+        if (items.size() == 0 || items.size() > config.maxBatchSize()) {
+            return problems.invalid(List.of(new Violation("events",
+                    "has " + items.size() + " items; a batch takes 1 to " + config.maxBatchSize())));
+        }
+        List<Violation> violations = new ArrayList<>();
+        List<Object> events = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode item = items.get(i);
+            String path = "events[" + i + "]";
+            String defaultId = idempotencyKey == null ? null : idempotencyKey + ":" + i;
+            String type = item.path("type").asText("");
+            EventReader.Result<?> result = switch (type) {
+                case "ticket" -> EventReader.ticket(item, path, defaultId);
+                case "interaction" -> EventReader.interaction(item, path, null, defaultId);
+                default -> new EventReader.Result<>(null, List.of(new Violation(path + ".type",
+                        type.isEmpty()
+                                ? "is required: 'ticket' or 'interaction'"
+                                : "'" + type + "' is not one of ticket, interaction")));
+            };
+            violations.addAll(result.violations());
+            events.add(result.event());
+        }
+        if (!violations.isEmpty()) {
+            return problems.invalid(violations);
+        }
+        return publish(request, events.stream().map(this::toOutgoing).toList());
+    }
+
+    private Response publish(ContainerRequestContext request, List<OutgoingEvent> events) {
+        String source = (String) request.getProperty(ApiKeyFilter.SOURCE_PROPERTY);
+        try {
+            publisher.publish(source, events);
+        } catch (PublishTimeoutException e) {
+            LOG.warnf("Answering 503 to %s: %s", source, e.getMessage());
+            long retryAfter = Math.max(1, config.publishTimeout().toSeconds());
+            Response problem = problems.response(Response.Status.SERVICE_UNAVAILABLE, "kafka-unavailable",
+                    "Events not accepted",
+                    "The event log could not confirm the events in time. Nothing is lost on our side as long as you "
+                            + "retry the same request (same event ids) after " + retryAfter + " s.",
+                    List.of(), "kafka-unavailable");
+            return Response.fromResponse(problem).header("Retry-After", retryAfter).build();
+        }
+        events.forEach(e -> registry.counter("promesa.intake.accepted", "type", e.type()).increment());
+        return Response.accepted(new Accepted(events.stream().map(OutgoingEvent::eventId).toList())).build();
+    }
+
+    private OutgoingEvent toOutgoing(Object event) {
+        try {
+            if (event instanceof dev.promesa.contracts.TicketSnapshot ticket) {
+                return new OutgoingEvent(ticket.eventId(), CloudEvents.TYPE_TICKET, ticket.ticketId(),
+                        ticket.occurredAt(), mapper.writeValueAsString(ticket));
+            }
+            dev.promesa.contracts.Interaction interaction = (dev.promesa.contracts.Interaction) event;
+            return new OutgoingEvent(interaction.eventId(), CloudEvents.TYPE_INTERACTION, interaction.ticketId(),
+                    interaction.occurredAt(), mapper.writeValueAsString(interaction));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A validated event could not be serialized", e);
+        }
+    }
+
+    /** An empty body parses to null; treat it like any other non-object. */
+    private JsonNode nonNull(JsonNode json) {
+        return json == null ? mapper.getNodeFactory().missingNode() : json;
+    }
+
+    private static String describe(JsonProcessingException e) {
+        var location = e.getLocation();
+        String where = location == null
+                ? ""
+                : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+        return "The body is not valid JSON" + where + ": " + e.getOriginalMessage();
+    }
+}

@@ -1,0 +1,44 @@
+package dev.promesa.intake.api;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import dev.promesa.intake.validation.Violation;
+
+/** Builds {@code application/problem+json} answers and counts rejections by reason. */
+@ApplicationScoped
+public class Problems {
+    public static final String MEDIA_TYPE = "application/problem+json";
+    private static final String TYPE_BASE = "https://promesa.dev/problems/";
+
+    private final MeterRegistry registry;
+
+    public Problems(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    public Response response(Response.Status status, String type, String title, String detail,
+            List<Violation> errors, String reason) {
+        registry.counter("promesa.intake.rejected", "reason", reason).increment();
+        return Response.status(status)
+                .type(MEDIA_TYPE)
+                .entity(new Problem(TYPE_BASE + type, title, status.getStatusCode(), detail, errors))
+                .build();
+    }
+
+    public Response invalid(List<Violation> errors) {
+        String detail = errors.size() == 1
+                ? errors.get(0).field() + " " + errors.get(0).message()
+                : errors.size() + " fields are invalid; see errors";
+        return response(Response.Status.BAD_REQUEST, "invalid-event", "Invalid event", detail, errors, "invalid");
+    }
+
+    public Response malformed(String detail) {
+        return response(Response.Status.BAD_REQUEST, "malformed-json", "Malformed JSON", detail, List.of(),
+                "malformed");
+    }
+}
