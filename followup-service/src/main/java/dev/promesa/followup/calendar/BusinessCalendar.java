@@ -1,0 +1,32 @@
+package dev.promesa.followup.calendar;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Counts time the way a service level does: only while the help desk is open. Pure arithmetic, no clock, no I/O.
+ * <p>
+ * Contract of every implementation, for {@code d >= 0} and {@code a <= b}:
+ * <ul>
+ * <li>{@code businessTimeBetween(a, plus(a, d)) == d};</li>
+ * <li>{@code plus(a, d)} is the earliest instant with that property (so it never lies in closed time, unless
+ * {@code d} is zero, when it is {@code a} itself);</li>
+ * <li>{@code plus(a, businessTimeBetween(a, b)) <= b}.</li>
+ * </ul>
+ */
+public interface BusinessCalendar {
+
+    /** The instant at which {@code businessTime} of open time has passed since {@code start}. */
+    Instant plus(Instant start, Duration businessTime);
+
+    /** Open time between {@code a} and {@code b}; zero when {@code b} is not after {@code a}. */
+    Duration businessTimeBetween(Instant a, Instant b);
+
+    /** Open time in one ordinary working day: what "1 business day" means in a target. */
+    Duration workingDay();
+
+    /** A calendar that is always open (24x7): plain wall-clock arithmetic. */
+    static BusinessCalendar alwaysOpen() {
+        return AlwaysOpenCalendar.INSTANCE;
+    }
+}

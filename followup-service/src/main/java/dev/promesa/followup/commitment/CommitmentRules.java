@@ -1,0 +1,74 @@
+package dev.promesa.followup.commitment;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.promesa.contracts.AlertKind;
+import dev.promesa.contracts.CommitmentKind;
+import dev.promesa.contracts.Interaction;
+import dev.promesa.contracts.PromisedTo;
+import dev.promesa.followup.duecheck.Schedule;
+
+/** DESIGN.md's commitment rules as plain functions: when each alert is due, and what keeps a promise. */
+public final class CommitmentRules {
+
+    /** DUE_SOON comes at most this share of the promise's interval before its due time. */
+    private static final int DUE_SOON_MAX_SHARE_PERCENT = 25;
+
+    private final Duration dueSoonLead;
+    private final Duration userGrace;
+    private final Duration escalationDelay;
+
+    public CommitmentRules(Duration dueSoonLead, Duration userGrace, Duration escalationDelay) {
+        this.dueSoonLead = dueSoonLead;
+        this.userGrace = userGrace;
+        this.escalationDelay = escalationDelay;
+    }
+
+    /**
+     * The alerts a promise made at {@code madeAt} and due at {@code dueAt} raises while unkept. A DUE_SOON whose time
+     * is already past at {@code now} is left out: warning that something is due soon after the fact helps nobody; the
+     * later alerts stay, even if past, because they report a fact.
+     */
+    public List<Schedule> schedule(Instant madeAt, Instant dueAt, PromisedTo promisedTo, Instant now) {
+        List<Schedule> alerts = new ArrayList<>(5);
+        Instant dueSoon = dueAt.minus(dueSoonLead(madeAt, dueAt));
+        if (dueSoon.isBefore(dueAt) && !dueSoon.isBefore(now)) {
+            alerts.add(new Schedule(AlertKind.COMMITMENT_DUE_SOON, 0, dueSoon));
+        }
+        alerts.add(new Schedule(AlertKind.COMMITMENT_OVERDUE, 0, dueAt));
+        if (promisedTo == PromisedTo.USER) {
+            alerts.add(new Schedule(AlertKind.COMMITMENT_OVERDUE_USER, 0, dueAt.plus(userGrace)));
+        }
+        alerts.add(new Schedule(AlertKind.ESCALATED, 1, dueAt.plus(escalationDelay)));
+        alerts.add(new Schedule(AlertKind.ESCALATED, 2, dueAt.plus(escalationDelay.multipliedBy(2))));
+        return alerts;
+    }
+
+    /** min(configured lead, 25% of the time between promise and due time); zero for a promise due at once. */
+    Duration dueSoonLead(Instant madeAt, Instant dueAt) {
+        Duration interval = Duration.between(madeAt, dueAt);
+        if (interval.isNegative() || interval.isZero()) {
+            return Duration.ZERO;
+        }
+        Duration share = interval.multipliedBy(DUE_SOON_MAX_SHARE_PERCENT).dividedBy(100);
+        return share.compareTo(dueSoonLead) < 0 ? share : dueSoonLead;
+    }
+
+    /**
+     * Whether {@code interaction} keeps the open promise {@code commitment}: an explicit {@code fulfils} keeps any
+     * kind; UPDATE and CALLBACK are also kept by a later public agent reply or call summary, never by the interaction
+     * that made the promise.
+     */
+    public static boolean keeps(Interaction interaction, Commitment commitment) {
+        if (interaction.fulfils() != null && interaction.fulfils().contains(commitment.id)) {
+            return true;
+        }
+        return commitment.kind != CommitmentKind.ACTION
+                && interaction.publicAgentResponse()
+                && !interaction.eventId().equals(commitment.madeByEventId)
+                && !interaction.occurredAt().isBefore(commitment.madeAt);
+    }
+}

@@ -1,0 +1,32 @@
+package dev.promesa.followup.duecheck;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import dev.promesa.contracts.Topics;
+
+@ConfigMapping(prefix = "promesa.due-check")
+public interface DueCheckConfig {
+
+    /** Runs the worker loop; turn off to run a replica that only consumes and serves the API. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Pause between claims when the last batch was not full. Bounds how late an alert can be. */
+    @WithDefault("PT0.2S")
+    Duration interval();
+
+    /** Due items claimed, published and deleted per transaction. */
+    @WithDefault("500")
+    int batchSize();
+
+    /** Where alerts go (the contract's topic unless an operator renames it). */
+    @WithDefault(Topics.ALERTS)
+    String alertsTopic();
+
+    /** How long to wait for Kafka to acknowledge a batch before giving it back to the queue. */
+    @WithDefault("PT10S")
+    Duration publishTimeout();
+}

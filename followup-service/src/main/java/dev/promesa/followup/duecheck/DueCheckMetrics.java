@@ -1,0 +1,43 @@
+package dev.promesa.followup.duecheck;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import dev.promesa.contracts.AlertKind;
+
+/** Alerts published by kind, the due-check lag, and the number of open promises. */
+@ApplicationScoped
+public class DueCheckMetrics {
+
+    private final MeterRegistry registry;
+    private final Timer lag;
+    private final AtomicLong openCommitments = new AtomicLong();
+
+    DueCheckMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.lag = Timer.builder("promesa.duecheck.lag")
+                .description("Time from an alert's due time to its publication")
+                .publishPercentileHistogram()
+                .register(registry);
+        registry.gauge("promesa.commitments.open", openCommitments);
+    }
+
+    void published(AlertKind kind, Duration late) {
+        Counter.builder("promesa.alerts.published")
+                .description("Alerts published to Kafka")
+                .tag("kind", kind.name())
+                .register(registry)
+                .increment();
+        lag.record(late.isNegative() ? Duration.ZERO : late);
+    }
+
+    void openCommitments(long count) {
+        openCommitments.set(count);
+    }
+}

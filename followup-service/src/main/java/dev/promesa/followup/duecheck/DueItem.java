@@ -1,0 +1,34 @@
+package dev.promesa.followup.duecheck;
+
+import java.time.Instant;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+import dev.promesa.contracts.AlertKind;
+
+/** An alert waiting for its time. The due-check worker claims, publishes and deletes it. */
+@Entity
+public class DueItem extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    /** Deterministic: the same subject, kind and level always give the same id (see {@link AlertIds}). */
+    public String alertId;
+    public String ticketId;
+    @Enumerated(EnumType.STRING)
+    public AlertKind kind;
+    public int level;
+    public Instant dueAt;
+    public String commitmentId;
+    public Long slaClockId;
+    /** For SLA alerts: the share of the target used up at {@link #dueAt}. */
+    public Integer percent;
+}

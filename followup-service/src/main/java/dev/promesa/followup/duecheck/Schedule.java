@@ -1,0 +1,9 @@
+package dev.promesa.followup.duecheck;
+
+import java.time.Instant;
+
+import dev.promesa.contracts.AlertKind;
+
+/** One alert that a rule wants raised at {@code dueAt}. */
+public record Schedule(AlertKind kind, int level, Instant dueAt) {
+}

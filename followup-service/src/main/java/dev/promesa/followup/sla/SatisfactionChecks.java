@@ -1,0 +1,33 @@
+package dev.promesa.followup.sla;
+
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.promesa.contracts.AlertKind;
+import dev.promesa.followup.duecheck.AlertIds;
+import dev.promesa.followup.duecheck.DueItems;
+import dev.promesa.followup.ticket.Ticket;
+
+/** "Did the solution hold?": asked N days after resolution, withdrawn if the ticket is reopened first. */
+@ApplicationScoped
+public class SatisfactionChecks {
+
+    private final SatisfactionConfig config;
+    private final DueItems dueItems;
+
+    SatisfactionChecks(SatisfactionConfig config, DueItems dueItems) {
+        this.config = config;
+        this.dueItems = dueItems;
+    }
+
+    public void schedule(Ticket ticket, Instant resolvedAt) {
+        dueItems.schedule(AlertIds.satisfaction(ticket.id, ticket.recurrences), ticket.id,
+                AlertKind.SATISFACTION_CHECK, 0, resolvedAt.plus(config.after()), null, null, null);
+    }
+
+    /** Call before counting the recurrence: the pending check belongs to the resolution being undone. */
+    public void cancel(Ticket ticket) {
+        dueItems.cancel(AlertIds.satisfaction(ticket.id, ticket.recurrences));
+    }
+}

@@ -1,0 +1,63 @@
+package dev.promesa.followup.sla;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+import dev.promesa.contracts.SlaMetric;
+
+/**
+ * One run of one service-level metric on a ticket. NEXT_UPDATE runs in cycles (0, 1, 2…), the others have cycle 0.
+ * While running, {@code dueAt = calendar.plus(segmentStartedAt, target − consumed)}.
+ */
+@Entity
+public class SlaClock extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    public String ticketId;
+    @Enumerated(EnumType.STRING)
+    public SlaMetric metric;
+    public int cycle;
+    public String policy;
+    public String hours;
+    public long targetMs;
+    @Enumerated(EnumType.STRING)
+    public ClockState state;
+    public Instant startedAt;
+    /** Business time used up before {@link #segmentStartedAt}. */
+    public long consumedMs;
+    /** Start of the current running segment; null while paused or stopped. */
+    public Instant segmentStartedAt;
+    public Instant dueAt;
+    public Instant stoppedAt;
+    @Enumerated(EnumType.STRING)
+    public Outcome outcome;
+    public Instant decidedAt;
+
+    public Duration target() {
+        return Duration.ofMillis(targetMs);
+    }
+
+    public Duration consumed() {
+        return Duration.ofMillis(consumedMs);
+    }
+
+    public static List<SlaClock> ofTicket(String ticketId) {
+        return list("ticketId = ?1 order by metric, cycle", ticketId);
+    }
+
+    public static List<SlaClock> activeOf(String ticketId) {
+        return list("ticketId = ?1 and state in ?2", ticketId, List.of(ClockState.RUNNING, ClockState.PAUSED));
+    }
+}
