@@ -1,0 +1,81 @@
+package dev.promesa.notifier;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Promesa's own notifier settings ({@code promesa.*}); each one can also be set as an environment variable. */
+@ConfigMapping(prefix = "promesa")
+public interface NotifierConfig {
+
+    /**
+     * Link to a ticket in the help desk, with a {@code {ticketId}} placeholder, e.g.
+     * {@code https://desk.example.com/t/{ticketId}}. Without it, emails carry no link.
+     */
+    Optional<String> ticketUrlTemplate();
+
+    /** Team directory: {@code promesa.teams.<team>.lead}, {@code .manager} (e-mail addresses). */
+    Map<String, Team> teams();
+
+    /**
+     * Who receives a staff email when neither an assignee nor the team's lead is known. Without it such a notification is
+     * recorded as FAILED (and dead-lettered) with the reason, never silently dropped.
+     */
+    Optional<String> fallbackRecipient();
+
+    /** Language of staff emails and of user emails whose requester has no supported locale: {@code es} or {@code en}. */
+    @WithDefault("es")
+    String defaultLocale();
+
+    /** Zone in which times are shown to a recipient whose own zone is unknown. */
+    @WithDefault("Europe/Madrid")
+    ZoneId defaultTimeZone();
+
+    Delivery delivery();
+
+    interface Team {
+        Optional<String> lead();
+
+        Optional<String> manager();
+
+        /** Language of this team's lead/manager emails; else {@link NotifierConfig#defaultLocale()}. */
+        Optional<String> locale();
+
+        /** Zone of this team's lead/manager; else {@link NotifierConfig#defaultTimeZone()}. */
+        Optional<ZoneId> timeZone();
+    }
+
+    interface Delivery {
+        /** Wait before the second attempt; doubles with every failed attempt. */
+        @WithDefault("PT1S")
+        Duration initialBackoff();
+
+        /** Upper bound of the wait between two attempts. */
+        @WithDefault("PT5M")
+        Duration maxBackoff();
+
+        /** Attempts per email before it is marked FAILED and its alert dead-lettered. */
+        @WithDefault("8")
+        int maxAttempts();
+
+        /** How often the sender looks for due emails when it was not woken up by a new one. */
+        @WithDefault("PT0.2S")
+        Duration pollInterval();
+
+        /** Upper bound for one SMTP conversation; a hanging server counts as a failed attempt. */
+        @WithDefault("PT30S")
+        Duration sendTimeout();
+
+        /** Upper bound for the broker to acknowledge a dead letter. */
+        @WithDefault("PT10S")
+        Duration deadLetterTimeout();
+
+        /** Upper bound for the readiness probe's SMTP connect and greeting. */
+        @WithDefault("PT1S")
+        Duration smtpCheckTimeout();
+    }
+}

@@ -1,0 +1,86 @@
+package dev.promesa.notifier.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+
+import dev.promesa.notifier.delivery.Notification;
+import dev.promesa.notifier.delivery.NotificationState;
+
+/** Read API over the notification log: what was (or could not be) emailed to whom, and why. */
+@Path("/api/v1/notifications")
+@Produces(MediaType.APPLICATION_JSON)
+public class NotificationResource {
+    static final int MAX_SIZE = 200;
+
+    @GET
+    @Operation(summary = "List notifications", description = "Filter by ticket, recipient (e-mail address, any case) "
+            + "and state (PENDING, SENT, FAILED); newest first.")
+    public NotificationPage list(@QueryParam("ticketId") String ticketId,
+            @QueryParam("recipient") String recipient,
+            @Parameter(description = "PENDING, SENT or FAILED") @QueryParam("state") String state,
+            @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("50") int size,
+            @Parameter(description = "include the text and HTML bodies") @QueryParam("bodies") boolean bodies) {
+        if (page < 0 || size < 1 || size > MAX_SIZE) {
+            throw new BadRequestException("page must be >= 0 and size between 1 and " + MAX_SIZE);
+        }
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        if (ticketId != null && !ticketId.isBlank()) {
+            where.add("ticketId = :ticketId");
+            params.and("ticketId", ticketId);
+        }
+        if (recipient != null && !recipient.isBlank()) {
+            where.add("recipient = :recipient");
+            params.and("recipient", recipient.trim().toLowerCase(Locale.ROOT));
+        }
+        if (state != null && !state.isBlank()) {
+            where.add("state = :state");
+            params.and("state", parseState(state));
+        }
+        PanacheQuery<Notification> query = Notification.find(String.join(" and ", where),
+                Sort.descending("createdAt").and("id"), params.map());
+        List<NotificationView> items = query.page(Page.of(page, size)).list().stream()
+                .map(n -> NotificationView.of(n, bodies)).toList();
+        return new NotificationPage(page, size, query.count(), items);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One notification, with its bodies")
+    public NotificationView get(@PathParam("id") UUID id) {
+        Notification n = Notification.findById(id);
+        if (n == null) {
+            throw new NotFoundException("no notification " + id);
+        }
+        return NotificationView.of(n, true);
+    }
+
+    private static NotificationState parseState(String state) {
+        try {
+            return NotificationState.valueOf(state.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("state must be PENDING, SENT or FAILED, not '" + state + "'");
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package dev.promesa.notifier.api;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import dev.promesa.notifier.delivery.Notification;
+import dev.promesa.notifier.delivery.NotificationState;
+
+/** One notification as the read API shows it; the bodies only with {@code ?bodies=true} or by id. */
+public record NotificationView(
+        UUID id,
+        String alertId,
+        String kind,
+        String ticketId,
+        String recipient,
+        String audience,
+        String locale,
+        String subject,
+        NotificationState state,
+        int attempts,
+        Instant nextAttemptAt,
+        String lastError,
+        Instant createdAt,
+        Instant sentAt,
+        Instant deadLetteredAt,
+        String textBody,
+        String htmlBody) {
+
+    static NotificationView of(Notification n, boolean bodies) {
+        return new NotificationView(n.id, n.alertId, n.kind, n.ticketId, n.recipient, n.audience, n.locale, n.subject,
+                n.state, n.attempts, n.nextAttemptAt, n.lastError, n.createdAt, n.sentAt, n.deadLetteredAt,
+                bodies ? n.textBody : null, bodies ? n.htmlBody : null);
+    }
+}

@@ -1,0 +1,89 @@
+package dev.promesa.notifier.delivery;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** One email of one alert to one recipient, and where its delivery stands. Rows are created by {@link NotificationLog}. */
+@Entity
+@Table(name = "notification")
+public class Notification extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "alert_id")
+    public String alertId;
+
+    /** E-mail address (lower case), or {@code unresolved:<audience>} when nobody could be found. */
+    public String recipient;
+
+    public String audience;
+
+    public String kind;
+
+    @Column(name = "ticket_id")
+    public String ticketId;
+
+    public String locale;
+
+    public String subject;
+
+    @Column(name = "text_body")
+    public String textBody;
+
+    @Column(name = "html_body")
+    public String htmlBody;
+
+    @Column(name = "alert_json")
+    public String alertJson;
+
+    @Enumerated(EnumType.STRING)
+    public NotificationState state;
+
+    public int attempts;
+
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
+
+    @Column(name = "last_error")
+    public String lastError;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "sent_at")
+    public Instant sentAt;
+
+    @Column(name = "dead_lettered_at")
+    public Instant deadLetteredAt;
+
+    void markSent(Instant now) {
+        state = NotificationState.SENT;
+        attempts++;
+        sentAt = now;
+        nextAttemptAt = null;
+        lastError = null;
+    }
+
+    void retryAt(Instant when, String error) {
+        attempts++;
+        nextAttemptAt = when;
+        lastError = error;
+    }
+
+    void markFailed(String error) {
+        state = NotificationState.FAILED;
+        attempts++;
+        nextAttemptAt = null;
+        lastError = error;
+    }
+}

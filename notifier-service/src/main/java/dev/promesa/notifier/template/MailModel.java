@@ -1,0 +1,43 @@
+package dev.promesa.notifier.template;
+
+import dev.promesa.contracts.AlertKind;
+
+/**
+ * Everything a mail template may show, already in the recipient's language and zone. Ticket text (subject, promise,
+ * names) is raw here: the HTML templates escape it, the text templates print it as is.
+ *
+ * @param recipientName how to greet the recipient; null when only the address is known
+ * @param unassigned nobody is assigned: a lead receives what would have gone to the agent
+ * @param ticketUrl null when no {@code promesa.ticket-url-template} is configured
+ * @param promise what was promised (commitment alerts), else null
+ * @param agentWords the agent's words when making the promise, else null
+ * @param madeAt when the promise was made, else null
+ * @param due when the promise or target is (or was) due
+ * @param late how late, null when not late (yet)
+ * @param left how long until due, null when due or late
+ * @param agentName the assignee's name, null when unassigned
+ * @param slaMetric which service level, named in the reader's language ("first response"), for SLA alerts; else null
+ * @param slaTarget the target as a duration, for SLA alerts; else null
+ */
+public record MailModel(
+        AlertKind kind,
+        int level,
+        boolean unassigned,
+        String recipientName,
+        String ticketId,
+        String ticketSubject,
+        String ticketUrl,
+        String priority,
+        String promise,
+        String agentWords,
+        String madeAt,
+        String due,
+        String late,
+        String left,
+        String agentName,
+        String teamName,
+        String requesterName,
+        String slaMetric,
+        String slaTarget,
+        int slaPercent) {
+}

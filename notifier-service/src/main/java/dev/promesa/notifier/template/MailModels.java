@@ -1,0 +1,78 @@
+package dev.promesa.notifier.template;
+
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+
+import dev.promesa.contracts.Alert;
+import dev.promesa.contracts.Person;
+import dev.promesa.contracts.SlaMetric;
+
+/** Turns an alert into the facts a template shows, formatted for one reader's language and zone. Pure. */
+public final class MailModels {
+
+    private MailModels() {
+    }
+
+    public static MailModel of(Alert alert, String recipientName, String language, ZoneId zone, TicketLinks links) {
+        Alert.TicketContext ticket = alert.ticket();
+        Alert.CommitmentContext commitment = alert.commitment();
+        Alert.SlaContext sla = alert.sla();
+        Person assignee = ticket.assignee();
+        Person requester = ticket.requester();
+        Instant reference = alert.firedAt() != null ? alert.firedAt() : Instant.now();
+        Duration late = alert.late() == null ? Duration.ZERO : alert.late();
+        return new MailModel(
+                alert.kind(),
+                alert.level(),
+                assignee == null || blank(assignee.name()) && blank(assignee.email()),
+                blank(recipientName) ? null : recipientName,
+                alert.ticketId(),
+                nonNull(ticket.subject()),
+                links.link(alert.ticketId()).orElse(null),
+                ticket.priority() == null ? null : ticket.priority().name(),
+                commitment == null || blank(commitment.description()) ? null : commitment.description(),
+                commitment == null || blank(commitment.agentWords()) ? null : commitment.agentWords(),
+                commitment == null || commitment.madeAt() == null ? null
+                        : HumanTime.dateTime(commitment.madeAt(), reference, zone, language),
+                alert.dueAt() == null ? null : HumanTime.dateTime(alert.dueAt(), reference, zone, language),
+                late.compareTo(Duration.ZERO) > 0 ? HumanTime.duration(late, language) : null,
+                late.isNegative() ? HumanTime.duration(late, language) : null,
+                assignee == null || blank(assignee.name()) ? null : assignee.name(),
+                blank(ticket.team()) ? null : ticket.team(),
+                requester == null || blank(requester.name()) ? null : requester.name(),
+                sla == null || sla.metric() == null ? null : metricName(sla.metric(), language),
+                sla == null || sla.target() == null ? null : HumanTime.duration(sla.target(), language),
+                sla == null ? 0 : sla.percent());
+    }
+
+    static String metricName(SlaMetric metric, String language) {
+        boolean es = "es".equals(language);
+        return switch (metric) {
+            case FIRST_RESPONSE -> es ? "primera respuesta" : "first response";
+            case NEXT_UPDATE -> es ? "siguiente actualización" : "next update";
+            case RESOLUTION -> es ? "resolución" : "resolution";
+        };
+    }
+
+    /** The reader's own zone if it is a valid IANA zone, else the configured default. */
+    public static ZoneId zoneOf(String zone, ZoneId fallback) {
+        if (blank(zone)) {
+            return fallback;
+        }
+        try {
+            return ZoneId.of(zone.trim());
+        } catch (DateTimeException e) {
+            return fallback;
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String nonNull(String s) {
+        return s == null ? "" : s;
+    }
+}
