@@ -64,8 +64,18 @@ public final class KafkaBroker {
     public static synchronized KafkaBroker shared() {
         if (shared == null) {
             String external = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
-            shared = external != null && !external.isBlank() ? new KafkaBroker(external, null, null) : startEmbedded();
-            shared.createTopics(PARTITIONS, CONTRACT_TOPICS.toArray(String[]::new));
+            if (external != null && !external.isBlank()) {
+                shared = new KafkaBroker(external, null, null);
+            } else {
+                try {
+                    Path dataDir = Files.createTempDirectory("promesa-kafka-");
+                    shared = start(dataDir, FreePorts.next(), FreePorts.next());
+                    Runtime.getRuntime().addShutdownHook(new Thread(() -> shared.shutdown(true), "kafka-cleanup"));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Could not prepare the Kafka data folder", e);
+                }
+            }
+            shared.createContractTopics();
         }
         return shared;
     }
@@ -77,6 +87,11 @@ public final class KafkaBroker {
     /** True when the broker came from {@code KAFKA_BOOTSTRAP_SERVERS}; such a broker cannot be stopped by tests. */
     public boolean external() {
         return config == null;
+    }
+
+    /** The contract topics and their dead-letter topics, {@value #PARTITIONS} partitions each. */
+    public void createContractTopics() {
+        createTopics(PARTITIONS, CONTRACT_TOPICS.toArray(String[]::new));
     }
 
     /** Creates the topics that do not exist yet. */
@@ -158,12 +173,14 @@ public final class KafkaBroker {
         }
     }
 
-    private static KafkaBroker startEmbedded() {
+    /**
+     * Starts a broker in this JVM on the given loopback ports, keeping its data in {@code dataDir} (formatted on first
+     * use, reused after). Used by the tests (temporary folder, free ports) and by the local stack (fixed ones).
+     */
+    public static KafkaBroker start(Path dataDir, int port, int controllerPort) {
         long started = System.nanoTime();
         try {
-            Path dataDir = Files.createTempDirectory("promesa-kafka-");
-            int port = FreePorts.next();
-            int controllerPort = FreePorts.next();
+            Files.createDirectories(dataDir);
             Map<String, String> props = Map.ofEntries(
                     Map.entry("process.roles", "broker,controller"),
                     Map.entry("node.id", "1"),
@@ -174,7 +191,7 @@ public final class KafkaBroker {
                     Map.entry("controller.listener.names", "CONTROLLER"),
                     Map.entry("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"),
                     Map.entry("inter.broker.listener.name", "PLAINTEXT"),
-                    Map.entry("log.dirs", dataDir.toString()),
+                    Map.entry("log.dirs", dataDir.resolve("logs").toString()),
                     Map.entry("num.partitions", String.valueOf(PARTITIONS)),
                     Map.entry("default.replication.factor", "1"),
                     Map.entry("min.insync.replicas", "1"),
@@ -189,12 +206,11 @@ public final class KafkaBroker {
             format(dataDir, props);
             KafkaBroker broker = new KafkaBroker("127.0.0.1:" + port, new KafkaConfig(props, false), dataDir);
             broker.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(broker::shutdownAndDelete, "kafka-broker-cleanup"));
             System.out.printf("[test-support] Kafka broker (KRaft, in this JVM) ready on %s in %d ms%n",
                     broker.bootstrapServers, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
             return broker;
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not prepare the Kafka data folder", e);
+            throw new UncheckedIOException("Could not prepare the Kafka data folder " + dataDir, e);
         }
     }
 
@@ -212,7 +228,8 @@ public final class KafkaBroker {
         }
     }
 
-    private void shutdownAndDelete() {
+    /** Stops the broker and its test producer; {@code deleteData} removes the data folder too. */
+    public void shutdown(boolean deleteData) {
         try {
             if (producer != null) {
                 producer.close(Duration.ofSeconds(2));
@@ -221,7 +238,9 @@ public final class KafkaBroker {
         } catch (RuntimeException e) {
             System.err.println("[test-support] Kafka broker did not stop cleanly: " + e);
         } finally {
-            TestFiles.deleteRecursively(dataDir);
+            if (deleteData) {
+                TestFiles.deleteRecursively(dataDir);
+            }
         }
     }
 }

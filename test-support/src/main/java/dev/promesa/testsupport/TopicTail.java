@@ -31,12 +31,32 @@ public final class TopicTail implements AutoCloseable {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         consumer = new KafkaConsumer<>(props);
-        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                .map(info -> new TopicPartition(topic, info.partition()))
-                .toList();
+        List<TopicPartition> partitions = partitions(topic);
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
         partitions.forEach(consumer::position); // resolve "end" now, not at the first poll
+    }
+
+    /** A topic created a moment ago may not be in the metadata yet: ask until it is. */
+    private List<TopicPartition> partitions(String topic) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .toList();
+            if (!partitions.isEmpty()) {
+                return partitions;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Topic " + topic + " has no partitions after 30 s; does it exist?");
+            }
+            try {
+                Thread.sleep(100); // poll interval between metadata requests
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for topic " + topic, e);
+            }
+        }
     }
 
     /** Waits until at least {@code count} records arrived; returns all received so far. */
