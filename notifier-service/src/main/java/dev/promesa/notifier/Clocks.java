@@ -2,8 +2,8 @@ package dev.promesa.notifier;
 
 import java.time.Clock;
 
-import jakarta.inject.Singleton;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 
 /** One injectable clock, so time-dependent code states where "now" comes from. */
 public class Clocks {

@@ -50,13 +50,15 @@ public class TemplatePreviewResource {
             @Parameter(description = "agent, user, lead or manager") @QueryParam("audience") String audience) {
         AlertKind alertKind = parseKind(kind);
         if (!MailLanguage.SUPPORTED.contains(locale)) {
-            throw new NotFoundException("no templates for locale '" + locale + "'; use one of " + MailLanguage.SUPPORTED);
+            throw new NotFoundException(
+                    "no templates for locale '" + locale + "'; use one of " + MailLanguage.SUPPORTED);
         }
         Alert sample = SampleAlerts.of(alertKind, locale);
         Recipient recipient = pick(sample, audience, locale);
         RenderedMail mail = renderer.render(sample, recipient);
         if ("text".equalsIgnoreCase(format)) {
-            return Response.ok("Subject: " + mail.subject() + "\n\n" + mail.text(), MediaType.TEXT_PLAIN + ";charset=UTF-8")
+            return Response
+                    .ok("Subject: " + mail.subject() + "\n\n" + mail.text(), MediaType.TEXT_PLAIN + ";charset=UTF-8")
                     .build();
         }
         if (format != null && !"html".equalsIgnoreCase(format)) {

@@ -95,7 +95,7 @@ public class DeadLetters {
         header(headers, CloudEvents.HEADER_TYPE, CloudEvents.TYPE_ALERT);
         header(headers, CloudEvents.HEADER_SUBJECT, n.ticketId);
         header(headers, CloudEvents.HEADER_CONTENT_TYPE, CloudEvents.JSON);
-        return Message.of(n.alertJson).addMetadata(OutgoingKafkaRecordMetadata.<String> builder()
+        return Message.of(n.alertJson).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(n.ticketId).withHeaders(headers).build());
     }
 

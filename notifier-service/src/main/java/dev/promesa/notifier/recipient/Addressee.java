@@ -14,7 +14,8 @@ public sealed interface Addressee permits Addressee.Recipient, Addressee.Unresol
      * @param locale the recipient's own locale tag (e.g. {@code es-MX}), may be null
      * @param timeZone the recipient's own IANA zone, may be null
      */
-    record Recipient(Audience audience, String email, String name, String locale, String timeZone) implements Addressee {
+    record Recipient(Audience audience, String email, String name, String locale,
+            String timeZone) implements Addressee {
         @Override
         public String key() {
             return email.toLowerCase(java.util.Locale.ROOT);

@@ -83,7 +83,8 @@ public final class RecipientResolver {
     }
 
     private static Alert.TicketContext ticket(Alert alert) {
-        return alert.ticket() != null ? alert.ticket()
+        return alert.ticket() != null
+                ? alert.ticket()
                 : new Alert.TicketContext(null, null, null, null, null, null);
     }
 }

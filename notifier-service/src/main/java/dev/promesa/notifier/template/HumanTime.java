@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Times and durations as a person reads them, in Spanish or English: "jueves 26 de noviembre, 15:00 (hora de Madrid)",
@@ -14,11 +15,18 @@ import java.util.Locale;
 public final class HumanTime {
     private static final DateTimeFormatter ES = DateTimeFormatter.ofPattern("EEEE d 'de' MMMM, HH:mm",
             Locale.forLanguageTag("es"));
-    private static final DateTimeFormatter ES_WITH_YEAR = DateTimeFormatter.ofPattern("EEEE d 'de' MMMM 'de' yyyy, HH:mm",
+    private static final DateTimeFormatter ES_WITH_YEAR = DateTimeFormatter.ofPattern(
+            "EEEE d 'de' MMMM 'de' yyyy, HH:mm",
             Locale.forLanguageTag("es"));
     private static final DateTimeFormatter EN = DateTimeFormatter.ofPattern("EEEE d MMMM, HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter EN_WITH_YEAR = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm",
             Locale.ENGLISH);
+
+    private static final Map<String, String> SPANISH_CITIES = Map.ofEntries(
+            Map.entry("Mexico City", "Ciudad de México"), Map.entry("New York", "Nueva York"),
+            Map.entry("London", "Londres"), Map.entry("Bogota", "Bogotá"), Map.entry("Asuncion", "Asunción"),
+            Map.entry("Lisbon", "Lisboa"), Map.entry("Brussels", "Bruselas"), Map.entry("Canary", "Canarias"),
+            Map.entry("Havana", "La Habana"), Map.entry("Panama", "Panamá"), Map.entry("Sao Paulo", "São Paulo"));
 
     private HumanTime() {
     }
@@ -31,17 +39,21 @@ public final class HumanTime {
                 || time.atZone(zone).getYear() == reference.atZone(zone).getYear();
         boolean spanish = "es".equals(language);
         DateTimeFormatter format = spanish ? (sameYear ? ES : ES_WITH_YEAR) : (sameYear ? EN : EN_WITH_YEAR);
-        String place = place(zone);
+        String place = place(zone, spanish);
         return format.format(time.atZone(zone)) + (spanish ? " (hora de " + place + ")" : " (" + place + " time)");
     }
 
-    /** "Madrid" for Europe/Madrid, "Mexico City" for America/Mexico_City, "UTC" for offsets. */
-    static String place(ZoneId zone) {
+    /**
+     * "Madrid" for Europe/Madrid, "Mexico City" (in Spanish "Ciudad de México") for America/Mexico_City, "UTC" for
+     * offsets. The JDK has no localized city names, so the few that differ in Spanish are listed here.
+     */
+    static String place(ZoneId zone, boolean spanish) {
         String id = zone.normalized() instanceof ZoneOffset offset
                 ? (offset.getTotalSeconds() == 0 ? "UTC" : "UTC" + offset.getId())
                 : zone.getId();
         int slash = id.lastIndexOf('/');
-        return (slash < 0 ? id : id.substring(slash + 1)).replace('_', ' ');
+        String city = (slash < 0 ? id : id.substring(slash + 1)).replace('_', ' ');
+        return spanish ? SPANISH_CITIES.getOrDefault(city, city) : city;
     }
 
     /** Rounded down to the minute; the sign is ignored (callers say "late" or "left" in their own words). */

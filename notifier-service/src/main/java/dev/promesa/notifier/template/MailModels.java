@@ -34,7 +34,8 @@ public final class MailModels {
                 ticket.priority() == null ? null : ticket.priority().name(),
                 commitment == null || blank(commitment.description()) ? null : commitment.description(),
                 commitment == null || blank(commitment.agentWords()) ? null : commitment.agentWords(),
-                commitment == null || commitment.madeAt() == null ? null
+                commitment == null || commitment.madeAt() == null
+                        ? null
                         : HumanTime.dateTime(commitment.madeAt(), reference, zone, language),
                 alert.dueAt() == null ? null : HumanTime.dateTime(alert.dueAt(), reference, zone, language),
                 late.compareTo(Duration.ZERO) > 0 ? HumanTime.duration(late, language) : null,

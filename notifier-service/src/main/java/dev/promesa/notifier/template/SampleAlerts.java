@@ -29,7 +29,8 @@ public final class SampleAlerts {
         Alert.TicketContext ticket = new Alert.TicketContext(subject, Priority.P2, TicketStatus.OPEN, requester, agent,
                 "service-desk");
         Alert.CommitmentContext commitment = new Alert.CommitmentContext("c-1", CommitmentKind.UPDATE,
-                es ? "Enviarle una actualización sobre el certificado de la VPN"
+                es
+                        ? "Enviarle una actualización sobre el certificado de la VPN"
                         : "Send you an update on the VPN certificate",
                 PromisedTo.USER, DUE.minus(Duration.ofHours(3)),
                 es ? "Le escribo antes de las 15:00 con novedades." : "I will write to you before 15:00 with news.");

@@ -1,0 +1,131 @@
+package dev.promesa.notifier;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import dev.promesa.contracts.Alert;
+import dev.promesa.contracts.AlertKind;
+import dev.promesa.contracts.CommitmentKind;
+import dev.promesa.contracts.Person;
+import dev.promesa.contracts.Priority;
+import dev.promesa.contracts.PromisedTo;
+import dev.promesa.contracts.SlaMetric;
+import dev.promesa.contracts.TicketStatus;
+
+/** Alerts as followup-service publishes them, with sensible defaults per kind and withers for what a test varies. */
+public final class TestAlerts {
+    /** Thursday 26 November 2026, 15:00 in Madrid, 14:00 in London, 09:00 in New York, 08:00 in Mexico City. */
+    public static final Instant DUE = Instant.parse("2026-11-26T14:00:00Z");
+
+    public static final Person LUCIA = new Person("u-1", "Lucía Fernández", "lucia@example.com", "es-MX",
+            "America/Mexico_City");
+    public static final Person MARTA = new Person("a-1", "Marta Ruiz", "marta@example.com", "es", "Europe/Madrid");
+    public static final Person JOHN = new Person("u-2", "John Carter", "john@example.com", "en-US", "America/New_York");
+    public static final Person SAM = new Person("a-2", "Sam Patel", "sam@example.com", "en-GB", "Europe/London");
+
+    private TestAlerts() {
+    }
+
+    public static Builder alert(AlertKind kind) {
+        return new Builder(kind);
+    }
+
+    public static final class Builder {
+        private final AlertKind kind;
+        private String alertId = "alert-" + UUID.randomUUID();
+        private String ticketId = "T-" + UUID.randomUUID().toString().substring(0, 8);
+        private int level;
+        private Person requester = LUCIA;
+        private Person assignee = MARTA;
+        private String team = "service-desk";
+        private String subject = "La impresora de la planta 2 no imprime";
+        private String promise = "Enviar el presupuesto de la reparación";
+        private Duration late;
+
+        private Builder(AlertKind kind) {
+            this.kind = kind;
+            this.level = kind == AlertKind.ESCALATED ? 1 : 0;
+            this.late = switch (kind) {
+                case COMMITMENT_DUE_SOON -> Duration.ofMinutes(-15);
+                case SLA_WARNING -> Duration.ofHours(-2);
+                case SATISFACTION_CHECK -> Duration.ZERO;
+                default -> Duration.ofMinutes(80);
+            };
+        }
+
+        public Builder alertId(String id) {
+            this.alertId = id;
+            return this;
+        }
+
+        public Builder ticketId(String id) {
+            this.ticketId = id;
+            return this;
+        }
+
+        public Builder level(int level) {
+            this.level = level;
+            return this;
+        }
+
+        public Builder requester(Person p) {
+            this.requester = p;
+            return this;
+        }
+
+        public Builder assignee(Person p) {
+            this.assignee = p;
+            return this;
+        }
+
+        public Builder team(String team) {
+            this.team = team;
+            return this;
+        }
+
+        public Builder subject(String subject) {
+            this.subject = subject;
+            return this;
+        }
+
+        public Builder promise(String promise) {
+            this.promise = promise;
+            return this;
+        }
+
+        public Builder late(Duration late) {
+            this.late = late;
+            return this;
+        }
+
+        /** English requester and agent on the night-shift team (lead in English, New York time). */
+        public Builder english() {
+            requester = JOHN;
+            assignee = SAM;
+            team = "night-shift";
+            subject = "The printer on floor 2 does not print";
+            promise = "Send the repair quote";
+            return this;
+        }
+
+        public Alert build() {
+            boolean commitmentKind = switch (kind) {
+                case COMMITMENT_DUE_SOON, COMMITMENT_OVERDUE, COMMITMENT_OVERDUE_USER, ESCALATED -> true;
+                default -> false;
+            };
+            boolean slaKind = kind == AlertKind.SLA_WARNING || kind == AlertKind.SLA_BREACHED;
+            var ticket = new Alert.TicketContext(subject, Priority.P2, TicketStatus.OPEN, requester, assignee, team);
+            var commitment = commitmentKind
+                    ? new Alert.CommitmentContext("c-" + alertId, CommitmentKind.UPDATE, promise, PromisedTo.USER,
+                            DUE.minus(Duration.ofHours(4)), "Le envío el presupuesto antes de las 15:00.")
+                    : null;
+            var sla = slaKind
+                    ? new Alert.SlaContext(SlaMetric.RESOLUTION, Duration.ofHours(8),
+                            kind == AlertKind.SLA_WARNING ? 75 : 100, "default")
+                    : null;
+            return new Alert(alertId, kind, level, ticketId, "test-desk", DUE.plus(late), DUE, late, ticket,
+                    commitment, sla);
+        }
+    }
+}
