@@ -1,0 +1,143 @@
+package dev.promesa.followup.duecheck;
+
+import static dev.promesa.followup.HelpdeskEvents.alertsOf;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+import dev.promesa.contracts.Alert;
+import dev.promesa.contracts.AlertKind;
+import dev.promesa.contracts.CommitmentKind;
+import dev.promesa.contracts.CommitmentRequest;
+import dev.promesa.contracts.Priority;
+import dev.promesa.contracts.PromisedTo;
+import dev.promesa.contracts.TicketStatus;
+import dev.promesa.contracts.Topics;
+import dev.promesa.followup.HelpdeskEvents;
+import dev.promesa.testsupport.KafkaBroker;
+import dev.promesa.testsupport.PostgresDatabase;
+import dev.promesa.testsupport.TopicTail;
+
+/** The due check's guarantees: disjoint claims between racing workers, and nothing lost while no worker runs. */
+@QuarkusTest
+class DueCheckTest {
+
+    @Inject
+    DueCheckWorker worker;
+    @Inject
+    DueItemClaimer claimer;
+
+    @AfterEach
+    void restartWorker() {
+        worker.start();
+    }
+
+    @Test
+    void twoWorkersRacingOnOneDatabasePublishEachAlertExactlyOnce() throws Exception {
+        worker.stop();
+        String ticketId = HelpdeskEvents.newTicketId();
+        int items = 400;
+        insertDueItems(ticketId, items);
+        try (TopicTail alerts = KafkaBroker.shared().tail(Topics.ALERTS)) {
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Integer>> workers = new ArrayList<>();
+            for (int w = 0; w < 2; w++) {
+                workers.add(pool.submit(() -> {
+                    go.await();
+                    int claimed = 0;
+                    for (int n; (n = claimer.claimAndPublish(10)) > 0;) {
+                        claimed += n;
+                    }
+                    return claimed;
+                }));
+            }
+            go.countDown();
+            int first = workers.get(0).get();
+            int second = workers.get(1).get();
+            pool.shutdown();
+
+            assertThat(first).as("both workers claimed a share").isPositive();
+            assertThat(second).as("both workers claimed a share").isPositive();
+            List<ConsumerRecord<String, String>> received = await().atMost(Duration.ofSeconds(20))
+                    .until(() -> alerts.received().stream().filter(r -> ticketId.equals(r.key())).toList(),
+                            r -> r.size() >= items);
+            // nothing more trickles in afterwards
+            List<Alert> all = alertsOf(alerts.pollFor(Duration.ofSeconds(1)), ticketId);
+            assertThat(all).hasSize(items);
+            assertThat(all).extracting(Alert::alertId).doesNotHaveDuplicates();
+            assertThat(received).hasSize(items);
+        }
+        assertThat(pendingFor(ticketId)).isZero();
+    }
+
+    @Test
+    void pendingAlertsWaitInTheDatabaseWhileNoWorkerRunsAndFireWhenOneStarts() {
+        worker.stop();
+        String ticketId = HelpdeskEvents.newTicketId();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant due = now.plusSeconds(2);
+        try (TopicTail alerts = KafkaBroker.shared().tail(Topics.ALERTS)) {
+            HelpdeskEvents.send(HelpdeskEvents.ticket(ticketId, now, Priority.P3, TicketStatus.OPEN, "fast"));
+            HelpdeskEvents.send(HelpdeskEvents.agentReply(ticketId, now, "Le aviso al equipo de redes.",
+                    new CommitmentRequest(null, CommitmentKind.UPDATE, due, "Avisar a redes", PromisedTo.TEAM)));
+            await().atMost(Duration.ofSeconds(10)).until(() -> pendingPromiseAlerts(ticketId) == 4);
+
+            // past the due time: DUE_SOON and OVERDUE are due, but no worker runs
+            List<ConsumerRecord<String, String>> meanwhile = alerts.pollFor(
+                    Duration.between(Instant.now(), due.plusSeconds(1)));
+            assertThat(alertsOf(meanwhile, ticketId)).isEmpty();
+            assertThat(pendingPromiseAlerts(ticketId)).isEqualTo(4);
+
+            worker.start();
+            List<Alert> fired = await().atMost(Duration.ofSeconds(20))
+                    .until(() -> alertsOf(alerts.received(), ticketId), a -> a.size() >= 4);
+            assertThat(fired).extracting(Alert::kind).containsExactly(AlertKind.COMMITMENT_DUE_SOON,
+                    AlertKind.COMMITMENT_OVERDUE, AlertKind.ESCALATED, AlertKind.ESCALATED);
+        }
+        assertThat(pendingPromiseAlerts(ticketId)).isZero();
+    }
+
+    static long pendingFor(String ticketId) {
+        return QuarkusTransaction.requiringNew().call(() -> DueItem.count("ticketId", ticketId));
+    }
+
+    /** The promise's alerts only: the ticket's SLA clocks (an hour away on this policy) have their own. */
+    static long pendingPromiseAlerts(String ticketId) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> DueItem.count("ticketId = ?1 and commitmentId is not null", ticketId));
+    }
+
+    static void insertDueItems(String ticketId, int count) throws Exception {
+        try (Connection db = PostgresDatabase.shared().connect();
+                PreparedStatement insert = db.prepareStatement("""
+                        insert into due_item (alert_id, ticket_id, kind, level, due_at)
+                        select 'race:' || ? || ':' || g, ?, 'SATISFACTION_CHECK', 0, now() - g * interval '1 ms'
+                        from generate_series(1, ?) g""")) {
+            insert.setString(1, ticketId);
+            insert.setString(2, ticketId);
+            insert.setInt(3, count);
+            assertThat(insert.executeUpdate()).isEqualTo(count);
+        }
+    }
+}
