@@ -46,7 +46,7 @@ public interface NotifierConfig {
         Optional<String> locale();
 
         /** Zone of this team's lead/manager; else {@link NotifierConfig#defaultTimeZone()}. */
-        Optional<ZoneId> timeZone();
+        Optional<String> timeZone();
     }
 
     interface Delivery {

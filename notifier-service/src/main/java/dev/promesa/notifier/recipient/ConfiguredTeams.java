@@ -1,6 +1,5 @@
 package dev.promesa.notifier.recipient;
 
-import java.time.ZoneId;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,7 +39,7 @@ public class ConfiguredTeams implements TeamDirectory {
 
     @Override
     public Optional<String> timeZone(String team) {
-        return team(team).flatMap(NotifierConfig.Team::timeZone).map(ZoneId::getId);
+        return team(team).flatMap(NotifierConfig.Team::timeZone);
     }
 
     @Override

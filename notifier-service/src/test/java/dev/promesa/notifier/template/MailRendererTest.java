@@ -1,0 +1,192 @@
+package dev.promesa.notifier.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+import dev.promesa.contracts.Alert;
+import dev.promesa.contracts.AlertKind;
+import dev.promesa.notifier.TestAlerts;
+import dev.promesa.notifier.recipient.Addressee;
+import dev.promesa.notifier.recipient.Addressee.Recipient;
+import dev.promesa.notifier.recipient.Audience;
+import dev.promesa.notifier.recipient.RecipientResolver;
+
+/**
+ * Every kind in Spanish and English, through the configured team directory and the real templates: the right people,
+ * and in what they read the promise, the due time in their own zone, how late, the link, and the tone rules.
+ */
+@QuarkusTest
+class MailRendererTest {
+
+    /** tú forms that must never appear in Spanish (whole words). */
+    private static final Pattern TU = Pattern.compile("\\b(tu|tus|te|ti|contigo|puedes|tienes|quieres|debes|necesitas"
+            + "|escríbenos|responde|contáctanos)\\b", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final String LATE_ES = "1 h 20 min";
+
+    @Inject
+    RecipientResolver resolver;
+
+    @Inject
+    MailRenderer renderer;
+
+    record Expected(AlertKind kind, int level, String language, List<String> recipients) {
+        @Override
+        public String toString() {
+            return kind + (level > 0 ? " level " + level : "") + " in " + language;
+        }
+    }
+
+    static Stream<Arguments> matrix() {
+        return Stream.of(
+                new Expected(AlertKind.COMMITMENT_DUE_SOON, 0, "es", List.of("AGENT marta@example.com")),
+                new Expected(AlertKind.COMMITMENT_DUE_SOON, 0, "en", List.of("AGENT sam@example.com")),
+                new Expected(AlertKind.COMMITMENT_OVERDUE, 0, "es", List.of("AGENT marta@example.com")),
+                new Expected(AlertKind.COMMITMENT_OVERDUE, 0, "en", List.of("AGENT sam@example.com")),
+                new Expected(AlertKind.COMMITMENT_OVERDUE_USER, 0, "es", List.of("USER lucia@example.com")),
+                new Expected(AlertKind.COMMITMENT_OVERDUE_USER, 0, "en", List.of("USER john@example.com")),
+                new Expected(AlertKind.ESCALATED, 1, "es", List.of("LEAD lead@example.com")),
+                new Expected(AlertKind.ESCALATED, 1, "en", List.of("LEAD night.lead@example.com")),
+                new Expected(AlertKind.ESCALATED, 2, "es", List.of("MANAGER manager@example.com")),
+                // night-shift has no manager configured: its lead gets the second notice.
+                new Expected(AlertKind.ESCALATED, 2, "en", List.of("LEAD night.lead@example.com")),
+                new Expected(AlertKind.SLA_WARNING, 0, "es", List.of("AGENT marta@example.com")),
+                new Expected(AlertKind.SLA_WARNING, 0, "en", List.of("AGENT sam@example.com")),
+                new Expected(AlertKind.SLA_BREACHED, 0, "es",
+                        List.of("AGENT marta@example.com", "LEAD lead@example.com")),
+                new Expected(AlertKind.SLA_BREACHED, 0, "en",
+                        List.of("AGENT sam@example.com", "LEAD night.lead@example.com")),
+                new Expected(AlertKind.SATISFACTION_CHECK, 0, "es", List.of("USER lucia@example.com")),
+                new Expected(AlertKind.SATISFACTION_CHECK, 0, "en", List.of("USER john@example.com")))
+                .map(Arguments::of);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("matrix")
+    void everyKindInEveryLanguageTellsTheRightPeopleTheFacts(Expected expected) {
+        TestAlerts.Builder builder = TestAlerts.alert(expected.kind()).level(expected.level());
+        if ("en".equals(expected.language())) {
+            builder.english();
+        }
+        Alert alert = builder.build();
+        List<Addressee> addressees = resolver.resolve(alert);
+        assertThat(addressees).map(a -> a.audience() + " " + a.key()).containsExactlyElementsOf(expected.recipients());
+
+        for (Addressee addressee : addressees) {
+            Recipient recipient = (Recipient) addressee;
+            RenderedMail mail = renderer.render(alert, recipient);
+            String context = expected + " to " + recipient.audience();
+            assertThat(mail.language()).as(context).isEqualTo(expected.language());
+            assertThat(mail.subject()).as(context).contains(alert.ticket().subject()).doesNotContain("\n");
+            for (String body : List.of(mail.text(), mail.html())) {
+                assertThat(body).as(context).contains(alert.ticketId());
+                assertThat(body).as(context).contains("https://desk.example.com/t/" + alert.ticketId());
+                if (alert.kind() != AlertKind.SATISFACTION_CHECK) {
+                    assertThat(body).as(context).contains(dueTimeFor(recipient, expected.language()));
+                }
+                if (alert.commitment() != null) {
+                    assertThat(body).as(context).contains(alert.commitment().description());
+                }
+                if (alert.sla() != null) {
+                    assertThat(body).as(context)
+                            .contains("es".equals(expected.language()) ? "resolución" : "resolution")
+                            .contains("8 h");
+                }
+                assertThat(body).as(context).contains(howLateOrLeft(alert.kind(), expected.language()));
+            }
+            if (recipient.audience() == Audience.USER) {
+                assertUserMailTone(mail, expected);
+            }
+            if ("es".equals(expected.language())) {
+                assertThat(TU.matcher(mail.subject() + "\n" + mail.text() + "\n" + mail.html()).results()
+                        .map(r -> r.group()).toList()).as(context + ": tú forms").isEmpty();
+            }
+        }
+    }
+
+    /** The recipient's own zone: requester (Mexico City / New York), agent (Madrid / London), team (Madrid / New York). */
+    private static String dueTimeFor(Recipient recipient, String language) {
+        boolean es = "es".equals(language);
+        return switch (recipient.audience()) {
+            case USER -> es
+                    ? "jueves 26 de noviembre, 08:00 (hora de Ciudad de México)"
+                    : "Thursday 26 November, 09:00 (New York time)";
+            case AGENT -> es
+                    ? "jueves 26 de noviembre, 15:00 (hora de Madrid)"
+                    : "Thursday 26 November, 14:00 (London time)";
+            case LEAD, MANAGER -> es
+                    ? "jueves 26 de noviembre, 15:00 (hora de Madrid)"
+                    : "Thursday 26 November, 09:00 (New York time)";
+        };
+    }
+
+    private static String howLateOrLeft(AlertKind kind, String language) {
+        return switch (kind) {
+            case COMMITMENT_DUE_SOON -> "es".equals(language) ? "15 minutos" : "15 minutes";
+            case SLA_WARNING -> "es".equals(language) ? "2 horas" : "2 hours";
+            case SATISFACTION_CHECK -> "";
+            default -> LATE_ES;
+        };
+    }
+
+    private static void assertUserMailTone(RenderedMail mail, Expected expected) {
+        String all = (mail.subject() + "\n" + mail.text()).toLowerCase(Locale.ROOT);
+        boolean es = "es".equals(expected.language());
+        assertThat(all).as(expected + ": apology").contains(es ? "le pedimos disculpas" : "we apologise");
+        assertThat(all).as(expected + ": what happens next").contains(es
+                ? "responda a este mensaje"
+                : "reply to this message");
+        assertThat(all).as(expected + ": no jargon").doesNotContain("sla", "ticket", "escala", "nivel de servicio",
+                "service level");
+        if (expected.kind() == AlertKind.COMMITMENT_OVERDUE_USER) {
+            assertThat(all).as(expected + ": who owns it").contains(es
+                    ? "marta ruiz, del equipo service-desk"
+                    : "sam patel from the night-shift team");
+            assertThat(all).contains(es ? "qué ocurre ahora" : "what happens next");
+        }
+    }
+
+    @Test
+    void ticketTextIsEscapedInHtmlAndTheSubjectStaysOneLine() {
+        Alert alert = TestAlerts.alert(AlertKind.COMMITMENT_OVERDUE)
+                .subject("<script>alert('x')</script>\r\nBcc: evil@example.com")
+                .promise("Revisar <img src=x onerror=alert(1)> & responder")
+                .build();
+        Recipient agent = (Recipient) resolver.resolve(alert).get(0);
+        RenderedMail mail = renderer.render(alert, agent);
+
+        assertThat(mail.html()).doesNotContain("<script>", "<img").contains("&lt;script&gt;", "&lt;img",
+                "&amp; responder");
+        assertThat(mail.subject()).doesNotContain("\r", "\n").contains("<script>alert('x')</script> Bcc:");
+        assertThat(mail.text()).as("plain text shows the words as written").contains("<script>");
+    }
+
+    @Test
+    void withoutAssigneeTheLeadIsToldNobodyOwnsTheTicket() {
+        Alert alert = TestAlerts.alert(AlertKind.COMMITMENT_OVERDUE).assignee(null).build();
+        Recipient lead = (Recipient) resolver.resolve(alert).get(0);
+        RenderedMail mail = renderer.render(alert, lead);
+        assertThat(lead.audience()).isEqualTo(Audience.LEAD);
+        assertThat(mail.subject()).startsWith("Ticket sin asignar: promesa vencida");
+        assertThat(mail.text()).contains("no tiene a nadie asignado", "Asignado a: nadie", LATE_ES);
+    }
+
+    @Test
+    void userMailWithoutAssigneeNamesTheTeam() {
+        Alert alert = TestAlerts.alert(AlertKind.COMMITMENT_OVERDUE_USER).assignee(null).build();
+        RenderedMail mail = renderer.render(alert, (Recipient) resolver.resolve(alert).get(0));
+        assertThat(mail.text()).contains("el equipo service-desk se ocupa de su solicitud");
+    }
+}
