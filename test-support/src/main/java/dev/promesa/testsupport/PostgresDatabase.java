@@ -28,6 +28,7 @@ public final class PostgresDatabase {
     private static final String LOCAL_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
     private static final String LOCAL_ROLE = "promesa_test";
     private static PostgresDatabase shared;
+    private static Server server;
 
     private final String jdbcUrl;
     private final String username;
@@ -39,12 +40,20 @@ public final class PostgresDatabase {
         this.password = password;
     }
 
+    /** The database of this test JVM, created on first use. */
     public static synchronized PostgresDatabase shared() {
         if (shared == null) {
-            Server server = findServer();
-            shared = server.createDatabase("promesa_test_" + UUID.randomUUID().toString().substring(0, 8));
+            shared = create();
         }
         return shared;
+    }
+
+    /** Another fresh database on the same server (e.g. one per service in a system test), dropped at JVM exit. */
+    public static synchronized PostgresDatabase create() {
+        if (server == null) {
+            server = findServer();
+        }
+        return server.createDatabase("promesa_test_" + UUID.randomUUID().toString().substring(0, 8));
     }
 
     public String jdbcUrl() {

@@ -1,0 +1,217 @@
+package dev.promesa.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.promesa.testsupport.KafkaBroker;
+import dev.promesa.testsupport.PostgresDatabase;
+import dev.promesa.testsupport.SmtpServer;
+
+/**
+ * The whole chain, each service a separate process from its packaged jar: a promise posted to intake ends as the
+ * agent's emails, then the user's, then the lead's and manager's, each exactly once, while followup runs as two
+ * replicas and one of them is killed (SIGKILL) after the promise was taken in.
+ */
+class PromiseToInboxTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String API_KEY = "system-test-key";
+    private static final String AGENT = "jorge.ruiz@example.com";
+    private static final String USER = "lucia.fernandez@example.com";
+    private static final String LEAD = "lead@example.com";
+    private static final String MANAGER = "manager@example.com";
+
+    private static final List<ServiceProcess> services = new ArrayList<>();
+    private static ServiceProcess intake;
+    private static ServiceProcess followupA;
+    private static ServiceProcess followupB;
+    private static ServiceProcess notifier;
+
+    @BeforeAll
+    static void startTheSystem() {
+        KafkaBroker kafka = KafkaBroker.shared();
+        SmtpServer smtp = SmtpServer.shared();
+        PostgresDatabase followupDb = PostgresDatabase.create();
+        PostgresDatabase notifierDb = PostgresDatabase.create();
+
+        Map<String, String> common = Map.of("kafka.bootstrap.servers", kafka.bootstrapServers(),
+                "quarkus.log.console.format", "%d{HH:mm:ss.SSS} %-5p [%c{2.}] %s%e%n");
+        Map<String, String> followup = new HashMap<>(common);
+        followup.putAll(database(followupDb));
+        followup.putAll(Map.of(
+                "promesa.commitments.due-soon-lead", "PT4S",
+                "promesa.commitments.user-grace", "PT4S",
+                "promesa.commitments.escalation-delay", "PT6S",
+                "promesa.due-check.interval", "PT0.2S",
+                // a killed replica's partitions move to the survivor after this, not after the 45 s default
+                "mp.messaging.incoming.helpdesk-events.session.timeout.ms", "6000",
+                "mp.messaging.incoming.helpdesk-events.heartbeat.interval.ms", "1000"));
+        Map<String, String> notifierConfig = new HashMap<>(common);
+        notifierConfig.putAll(database(notifierDb));
+        notifierConfig.putAll(Map.of(
+                "quarkus.mailer.host", smtp.host(),
+                "quarkus.mailer.port", String.valueOf(smtp.port()),
+                "quarkus.mailer.from", "Promesa <promesa@example.com>",
+                "promesa.ticket-url-template", "https://desk.example.com/t/{ticketId}",
+                "promesa.teams.service-desk.lead", LEAD,
+                "promesa.teams.service-desk.manager", MANAGER));
+        Map<String, String> intakeConfig = new HashMap<>(common);
+        intakeConfig.put("promesa.api-keys", "system-desk:" + API_KEY);
+
+        // Followup first, so its migrations run once before the second replica starts.
+        followupA = started(ServiceProcess.start("followup-service", "followup-a", followup));
+        awaitReady(followupA);
+        followupB = started(ServiceProcess.start("followup-service", "followup-b", followup));
+        notifier = started(ServiceProcess.start("notifier-service", "notifier", notifierConfig));
+        intake = started(ServiceProcess.start("intake-service", "intake", intakeConfig));
+        services.forEach(PromiseToInboxTest::awaitReady);
+    }
+
+    @AfterAll
+    static void stopTheSystem() {
+        services.forEach(ServiceProcess::close);
+    }
+
+    @Test
+    void forgottenPromiseReachesAgentThenUserThenLeadsExactlyOnce() throws Exception {
+        SmtpServer smtp = SmtpServer.shared();
+        smtp.reset();
+        String ticketId = "T-E2E-" + System.currentTimeMillis();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant due = now.plusSeconds(12);
+
+        post("/api/v1/tickets", """
+                {"ticketId":"%s","occurredAt":"%s","subject":"La VPN no conecta antes de la entrega",
+                 "priority":"P3","status":"OPEN","channel":"EMAIL",
+                 "requester":{"id":"u-17","name":"Lucía Fernández","email":"%s","locale":"es-MX",
+                              "timeZone":"America/Mexico_City"},
+                 "assignee":{"id":"a-3","name":"Jorge Ruiz","email":"%s","timeZone":"Europe/Madrid"},
+                 "team":"service-desk"}""".formatted(ticketId, now, USER, AGENT));
+        post("/api/v1/tickets/" + ticketId + "/interactions", """
+                {"occurredAt":"%s","kind":"AGENT_REPLY","channel":"EMAIL","author":{"id":"a-3","role":"AGENT"},
+                 "visibility":"PUBLIC","body":"Estoy revisando su VPN. Le escribo de nuevo en unos segundos.",
+                 "commitment":{"commitmentId":"c-%s","kind":"UPDATE","dueAt":"%s",
+                               "description":"Informarle del estado de la VPN","promisedTo":"USER"}}"""
+                .formatted(now.plusSeconds(1), ticketId, due));
+
+        // Taken in by followup (either replica answers from the shared database) ...
+        await().atMost(Duration.ofSeconds(30)).until(() -> openCommitments(followupB, ticketId) == 1);
+        // ... then one replica dies before anything is due. The other must do all the rest.
+        followupA.kill();
+        services.remove(followupA);
+
+        smtp.awaitMessages(5, Duration.ofSeconds(90));
+        // Nothing more may come: the alerts of this promise are all due by now.
+        await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4)).until(() -> true);
+
+        Map<String, Long> perRecipient = recipients(smtp.received());
+        assertThat(perRecipient).containsExactlyInAnyOrderEntriesOf(Map.of(AGENT, 2L, USER, 1L, LEAD, 1L,
+                MANAGER, 1L));
+        List<String> order = Arrays.stream(smtp.received()).map(PromiseToInboxTest::firstRecipient).toList();
+        assertThat(order.indexOf(USER)).as("the user hears after the agent was warned, in %s", order)
+                .isGreaterThan(order.indexOf(AGENT));
+        MimeMessage userMail = Arrays.stream(smtp.received()).filter(m -> USER.equals(firstRecipient(m)))
+                .findFirst().orElseThrow();
+        assertThat(userMail.getContent().toString()).isNotBlank();
+
+        JsonNode notifications = get(notifier, "/api/v1/notifications?ticketId=" + ticketId);
+        List<JsonNode> items = new ArrayList<>();
+        (notifications.isArray() ? notifications : notifications.path("items")).forEach(items::add);
+        assertThat(items).hasSize(5).allSatisfy(n -> assertThat(n.path("state").asText()).isEqualTo("SENT"));
+    }
+
+    private static Map<String, Long> recipients(MimeMessage[] messages) {
+        return Arrays.stream(messages).map(PromiseToInboxTest::firstRecipient)
+                .collect(Collectors.groupingBy(r -> r, TreeMap::new, Collectors.counting()));
+    }
+
+    private static String firstRecipient(MimeMessage message) {
+        try {
+            Address[] to = message.getAllRecipients();
+            return to == null ? "" : ((jakarta.mail.internet.InternetAddress) to[0]).getAddress();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int openCommitments(ServiceProcess followup, String ticketId) {
+        try {
+            JsonNode ticket = get(followup, "/api/v1/tickets/" + ticketId);
+            int open = 0;
+            for (JsonNode commitment : ticket.path("commitments")) {
+                if ("OPEN".equals(commitment.path("state").asText())) {
+                    open++;
+                }
+            }
+            return open;
+        } catch (IllegalStateException e) {
+            return 0; // not there yet (404)
+        }
+    }
+
+    private static void post(String path, String body) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(intake.url(path))
+                .header("Content-Type", "application/json").header("X-Api-Key", API_KEY)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("POST %s answered %s", path, response.body()).isEqualTo(202);
+    }
+
+    private static JsonNode get(ServiceProcess service, String path) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(service.url(path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("GET " + path + " → " + response.statusCode());
+            }
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, String> database(PostgresDatabase db) {
+        Map<String, String> config = new HashMap<>(Map.of("quarkus.datasource.jdbc.url", db.jdbcUrl(),
+                "quarkus.datasource.username", db.username()));
+        config.put("quarkus.datasource.password", db.password() == null ? "" : db.password());
+        return config;
+    }
+
+    private static ServiceProcess started(ServiceProcess process) {
+        services.add(process);
+        return process;
+    }
+
+    private static void awaitReady(ServiceProcess service) {
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                .alias(service.name + " ready").until(service::ready);
+    }
+}
