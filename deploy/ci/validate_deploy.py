@@ -511,6 +511,14 @@ def check_compose(root, services, topics_needed):
                     for key in read_properties(mounts[location]):
                         check(cfg.knows(key)[0], "compose: %s: %s sets %s, which %s does not read"
                               % (name, os.path.relpath(mounts[location], root), key, name))
+    # the build context is the whole repository: local build outputs and ./promesa's data folder (which holds a
+    # PostgreSQL data directory readable only by its owner) should stay out of it
+    ignore = os.path.join(root, ".dockerignore")
+    rules = open(ignore).read() if os.path.isfile(ignore) else ""
+    for pattern, why in ((".promesa", "./promesa's data (unreadable PostgreSQL files can fail the build)"),
+                         ("target", "local build outputs")):
+        if not re.search(r"(?m)^\s*(\*\*/)?/?%s/?\s*$" % re.escape(pattern), rules):
+            warn("compose: no root .dockerignore entry for %s: the build context (.) then carries %s" % (pattern, why))
     # images of third-party services are pinned
     for name, svc in svcs.items():
         img = str(svc.get("image", ""))
