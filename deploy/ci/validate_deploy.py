@@ -666,12 +666,13 @@ def kubectl_kustomize():
     return exe, "kubectl kustomize (kustomize v%s.%s.%s)" % m.groups()
 
 
-def render(overlay, mode):
+def render(overlay, mode, label=None):
     """Returns (docs, how)."""
+    label = label or overlay
     exe, how = (None, None) if mode == "python" else kubectl_kustomize()
     if exe:
         p = subprocess.run([exe, "kustomize", overlay], capture_output=True, text=True, timeout=120)
-        if not check(p.returncode == 0, "k8s: kubectl kustomize %s failed: %s" % (overlay, p.stderr.strip())):
+        if not check(p.returncode == 0, "k8s: kubectl kustomize %s failed: %s" % (label, p.stderr.strip())):
             return [], how
         docs = [d for d in yaml.safe_load_all(p.stdout) if d]
         # self-test of the fallback, so it stays usable where kubectl is missing
@@ -680,11 +681,11 @@ def render(overlay, mode):
             a = sorted(yaml.safe_dump(d, sort_keys=True) for d in docs)
             b = sorted(yaml.safe_dump(d, sort_keys=True) for d in mine)
             if a == b:
-                NOTES.append("fallback renderer agrees with kubectl on %s (%d resources)" % (overlay, len(docs)))
+                NOTES.append("fallback renderer agrees with kubectl on %s (%d resources)" % (label, len(docs)))
             else:
-                warn("fallback renderer differs from kubectl on %s; fix deploy/ci/validate_deploy.py" % overlay)
+                warn("fallback renderer differs from kubectl on %s; fix deploy/ci/validate_deploy.py" % label)
         except ValueError as e:
-            warn("fallback renderer cannot render %s: %s" % (overlay, e))
+            warn("fallback renderer cannot render %s: %s" % (label, e))
         return docs, how
     if mode == "kubectl":
         check(False, "k8s: kubectl with kustomize >= v4 required (--renderer kubectl) but not found")
@@ -964,8 +965,13 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--root", default=".")
     ap.add_argument("--renderer", choices=("auto", "kubectl", "python"), default="auto")
+    ap.add_argument("--no-schema", action="store_true", help="skip `docker-compose config`")
+    ap.add_argument("--self-test", action="store_true",
+                    help="break copies of the files in known ways and check that each break is reported")
     args = ap.parse_args()
     root = os.path.abspath(args.root)
+    if args.self_test:
+        return self_test(root)
 
     services = {}
     for pom in sorted(glob.glob(os.path.join(root, "*-service", "pom.xml"))):
@@ -977,7 +983,7 @@ def main():
     for s in services.values():
         topics_needed |= s.topics()
 
-    schema = run_compose_schema(root)
+    schema = None if args.no_schema else run_compose_schema(root)
     check_compose(root, services, topics_needed)
     compose_problems = len(PROBLEMS)
 
@@ -989,7 +995,7 @@ def main():
     summary = []
     for target in [base] + overlays:
         rel = os.path.relpath(target, root)
-        docs, how = render(target, args.renderer)
+        docs, how = render(target, args.renderer, rel)
         hows.add(how)
         ns = None
         if target != base:
@@ -1025,9 +1031,98 @@ def main():
         print("  warning: %s" % w)
     for p in PROBLEMS:
         print("  PROBLEM: %s" % p)
-    print("validate-deploy: %d checks, %d problems (%d compose, %d kubernetes), %d warnings" % (
-        CHECKS[0], len(PROBLEMS), compose_problems, len(PROBLEMS) - compose_problems, len(WARNINGS)))
+    print("validate-deploy: %d problems (%d compose, %d kubernetes), %d warnings" % (
+        len(PROBLEMS), compose_problems, len(PROBLEMS) - compose_problems, len(WARNINGS)))
+    print("validate-deploy: %d passed, %d failed" % (CHECKS[0] - len(PROBLEMS), len(PROBLEMS)))
     return 1 if PROBLEMS else 0
+
+
+# Each: (what, file, text, replacement, a fragment of the problem it must cause)
+MUTATIONS = [
+    ("env key the service does not read", "docker-compose.yml", "QUARKUS_MAILER_HOST: mailpit", "QUARKUS_MAILER_HOTS: mailpit",
+     "QUARKUS_MAILER_HOTS, which notifier-service does not read"),
+    ("depends_on without health condition", "docker-compose.yml", "      mailpit:\n        condition: service_healthy",
+     "      mailpit:\n        condition: service_started", "condition 'service_started'"),
+    ("service without healthcheck", "docker-compose.yml", "    healthcheck:\n      test: [\"CMD\", \"/mailpit\"",
+     "    x-healthcheck:\n      test: [\"CMD\", \"/mailpit\"", "mailpit has no healthcheck"),
+    ("topic not created", "docker-compose.yml", "for topic in helpdesk.events.v1 followup.alerts.v1 ",
+     "for topic in helpdesk.events.v1 ", "topic followup.alerts.v1 is used by a service but no one-shot"),
+    ("database not created", "deploy/compose/postgres-init.sql", "CREATE DATABASE promesa_notifier;", "",
+     "database promesa_notifier is not created"),
+    ("unknown key in mounted config file", "deploy/compose/notifier-teams.properties", "promesa.teams.network.lead",
+     "promesa.team.network.lead", "sets promesa.team.network.lead"),
+    ("missing Dockerfile", "docker-compose.yml", "dockerfile: intake-service/src/main/docker/Dockerfile.jvm",
+     "dockerfile: intake-service/src/main/docker/Dockerfile", "Dockerfile intake-service/src/main/docker/Dockerfile does not exist"),
+    ("no memory limit", "docker-compose.yml", "          memory: 128M", "          pids: 128", "mailpit has no memory and cpu limit"),
+    ("HTTP port disagrees", "docker-compose.yml", 'QUARKUS_HTTP_PORT: "8082"', 'QUARKUS_HTTP_PORT: "8092"',
+     "QUARKUS_HTTP_PORT=8092 but the service port is 8082"),
+    ("KEDA max above partitions", "deploy/kubernetes/overlays/example/patches/followup-scaling.yaml",
+     "maxReplicaCount: 12", "maxReplicaCount: 13", "maxReplicaCount 13 > 12 partitions"),
+    ("readiness probe path", "deploy/kubernetes/base/intake-service.yaml", "path: /q/health/ready",
+     "path: /q/health/readyz", "readinessProbe should GET /q/health/ready"),
+    ("Service selects nothing", "deploy/kubernetes/base/notifier-service.yaml",
+     "  selector:\n    app.kubernetes.io/name: notifier-service", "  selector:\n    app.kubernetes.io/name: notifer-service",
+     "Service notifier-service selects no Deployment"),
+    ("ConfigMap key the service does not read", "deploy/kubernetes/base/config.yaml", "PROMESA_SATISFACTION_AFTER",
+     "PROMESA_SATISFACTION_AFTR", "env PROMESA_SATISFACTION_AFTR is not a key followup-service reads"),
+    ("real-looking secret", "deploy/kubernetes/base/secret.yaml", "notifier-db-password: REPLACE-ME",
+     "notifier-db-password: hunter2", "key notifier-db-password does not hold a REPLACE-ME placeholder"),
+    ("wrong consumer group", "deploy/kubernetes/base/notifier-service.yaml", "consumerGroup: notifier",
+     "consumerGroup: notifiers", "watches group notifiers"),
+    ("scale to zero", "deploy/kubernetes/base/notifier-service.yaml", "minReplicaCount: 2", "minReplicaCount: 0",
+     "may scale to zero"),
+    ("no memory limit in k8s", "deploy/kubernetes/base/intake-service.yaml", "              cpu: \"1\"\n              memory: 512Mi",
+     "              cpu: \"1\"", "no limits.memory"),
+    ("missing secret key", "deploy/kubernetes/base/intake-service.yaml", "key: api-keys", "key: api-key",
+     "refers to missing secretKeyRef promesa-secrets key api-key"),
+]
+
+
+def self_test(root):
+    import tempfile
+    tmp = tempfile.mkdtemp(prefix="validate-deploy-")
+    try:
+        keep = ["docker-compose.yml", "deploy", "contracts/src/main"]
+        for svc in glob.glob(os.path.join(root, "*-service")):
+            keep += [os.path.relpath(p, root) for p in
+                     [os.path.join(svc, "pom.xml"), os.path.join(svc, "src/main")]]
+        for rel in keep:
+            src, dst = os.path.join(root, rel), os.path.join(tmp, "clean", rel)
+            if os.path.isdir(src):
+                shutil.copytree(src, dst)
+            elif os.path.isfile(src):
+                os.makedirs(os.path.dirname(dst), exist_ok=True)
+                shutil.copy2(src, dst)
+        clean = os.path.join(tmp, "clean")
+        subprocess.run(["git", "init", "-q", clean], check=True)
+        subprocess.run(["git", "-C", clean, "add", "-A"], check=True)
+
+        def run(where):
+            p = subprocess.run([sys.executable, os.path.abspath(__file__), "--root", where, "--renderer", "python",
+                                "--no-schema"], capture_output=True, text=True)
+            return [l for l in p.stdout.splitlines() if "PROBLEM" in l]
+
+        baseline = set(run(clean))
+        failed = 0
+        for what, rel, old, new, expect in MUTATIONS:
+            path = os.path.join(clean, rel)
+            text = open(path, encoding="utf-8").read()
+            if old not in text:
+                print("  self-test: %-40s SKIPPED (the text it breaks is gone: update MUTATIONS)" % what)
+                failed += 1
+                continue
+            try:
+                open(path, "w", encoding="utf-8").write(text.replace(old, new, 1))
+                new_problems = [l for l in run(clean) if l not in baseline]
+            finally:
+                open(path, "w", encoding="utf-8").write(text)
+            ok = any(expect in l for l in new_problems)
+            failed += not ok
+            print("  self-test: %-40s %s" % (what, "caught" if ok else "NOT CAUGHT: " + (" | ".join(new_problems) or "no new problem")))
+        print("self-test: %d passed, %d failed" % (len(MUTATIONS) - failed, failed))
+        return 1 if failed else 0
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 if __name__ == "__main__":
