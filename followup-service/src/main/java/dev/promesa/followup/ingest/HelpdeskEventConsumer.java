@@ -18,7 +18,8 @@ import dev.promesa.contracts.CloudEvents;
  * Reads {@code helpdesk.events.v1} (channel {@value #CHANNEL}, group {@code followup}). At-least-once: the offset is
  * committed after this method returns. One record at a time ({@code ordered}), so a ticket's events apply in the
  * order intake accepted them. An {@link InvalidEventException} dead-letters the record (reason in headers) and
- * consumption goes on; other failures (e.g. the database is down) are retried here before giving up to the DLQ.
+ * consumption goes on. While the database is unreachable the record is retried until it is back; other failures
+ * are retried a few times, then dead-lettered.
  */
 @ApplicationScoped
 public class HelpdeskEventConsumer {
@@ -52,6 +53,10 @@ public class HelpdeskEventConsumer {
         applyWithRetries(event, record);
     }
 
+    /**
+     * While the database is unreachable, retries without limit (nothing could be processed anyway, and the record
+     * must not be lost); any other failure is retried {@code promesa.ingest.attempts} times, then dead-lettered.
+     */
     private void applyWithRetries(HelpdeskEvent event, ConsumerRecord<String, String> record)
             throws InterruptedException {
         Duration backoff = config.retryBackoff();
@@ -64,18 +69,24 @@ public class HelpdeskEventConsumer {
                         record.partition(), record.offset(), e.getMessage());
                 throw e;
             } catch (RuntimeException e) {
-                if (attempt >= config.attempts()) {
+                boolean infrastructure = Failures.isInfrastructure(e);
+                if (!infrastructure && attempt >= config.attempts()) {
                     LOG.errorf(e, "Event %s (%s-%d@%d) failed %d times; sending it to the dead-letter topic. "
                             + "Replay it from there once the cause is fixed.", event.eventId(), record.topic(),
                             record.partition(), record.offset(), attempt);
                     throw e;
                 }
-                LOG.warnf("Event %s failed (attempt %d of %d), retrying in %s: %s", event.eventId(), attempt,
-                        config.attempts(), backoff, e);
+                LOG.warnf("Event %s failed (attempt %d%s), retrying in %s: %s", event.eventId(), attempt,
+                        infrastructure ? ", database unreachable: retrying until it is back" : " of " + config.attempts(),
+                        backoff, e);
                 Thread.sleep(backoff.toMillis());
-                backoff = backoff.multipliedBy(2);
+                backoff = min(backoff.multipliedBy(2), config.maxRetryBackoff());
             }
         }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

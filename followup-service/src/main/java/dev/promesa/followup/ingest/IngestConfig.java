@@ -8,11 +8,18 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "promesa.ingest")
 public interface IngestConfig {
 
-    /** Tries per event when applying it fails for a reason other than the event itself (e.g. database down). */
+    /**
+     * Tries per event when applying it fails for an unexpected reason (a bug, a constraint); then the record is
+     * dead-lettered. An unreachable database is waited out instead, however long it takes.
+     */
     @WithDefault("5")
     int attempts();
 
     /** Pause before the second try; doubled for each further try. */
     @WithDefault("PT0.5S")
     Duration retryBackoff();
+
+    /** The longest pause between tries. */
+    @WithDefault("PT30S")
+    Duration maxRetryBackoff();
 }
