@@ -730,6 +730,32 @@ def check_k8s(docs, where, services, topics_needed, overlay_ns=None):
             check(d["metadata"].get("namespace") == overlay_ns, "k8s %s: %s/%s is not in namespace %s"
                   % (where, d["kind"], d["metadata"]["name"], overlay_ns))
 
+    # values the API server takes as strings only (an unquoted 8081 or true is rejected at apply time)
+    for d in docs:
+        n = "%s/%s" % (d.get("kind"), d["metadata"].get("name"))
+        md = d.get("metadata") or {}
+        for field in ("labels", "annotations"):
+            for k, v in (md.get(field) or {}).items():
+                check(isinstance(v, str), "k8s %s: %s metadata.%s %s is not a string (quote it)" % (where, n, field, k))
+        if d.get("kind") in ("ConfigMap", "Secret"):
+            for field in ("data", "stringData"):
+                for k, v in (d.get(field) or {}).items():
+                    check(isinstance(v, str), "k8s %s: %s %s.%s is not a string (quote it)" % (where, n, field, k))
+        if d.get("kind") in WORKLOADS:
+            tmd = d["spec"]["template"].get("metadata") or {}
+            for field in ("labels", "annotations"):
+                for k, v in (tmd.get(field) or {}).items():
+                    check(isinstance(v, str), "k8s %s: %s pod %s %s is not a string (quote it)" % (where, n, field, k))
+            for c in d["spec"]["template"]["spec"].get("containers", []):
+                for e in c.get("env", []):
+                    check("value" not in e or isinstance(e["value"], str),
+                          "k8s %s: %s env %s value is not a string (quote it)" % (where, n, e["name"]))
+        if d.get("kind") == "ScaledObject":
+            for tr in d["spec"].get("triggers", []):
+                for k, v in (tr.get("metadata") or {}).items():
+                    check(isinstance(v, str), "k8s %s: %s trigger metadata %s is not a string (KEDA wants strings)"
+                          % (where, n, k))
+
     def get(kind, name):
         return next((d for d in by_kind.get(kind, []) if d["metadata"]["name"] == name), None)
 
@@ -1075,6 +1101,10 @@ MUTATIONS = [
      "              cpu: \"1\"", "no limits.memory"),
     ("missing secret key", "deploy/kubernetes/base/intake-service.yaml", "key: api-keys", "key: api-key",
      "refers to missing secretKeyRef promesa-secrets key api-key"),
+    ("unquoted number in a ConfigMap", "deploy/kubernetes/base/config.yaml", 'QUARKUS_HTTP_PORT: "8081"',
+     "QUARKUS_HTTP_PORT: 8081", "data.QUARKUS_HTTP_PORT is not a string"),
+    ("unquoted number in KEDA metadata", "deploy/kubernetes/base/followup-service.yaml", 'lagThreshold: "100"',
+     "lagThreshold: 100", "trigger metadata lagThreshold is not a string"),
 ]
 
 
