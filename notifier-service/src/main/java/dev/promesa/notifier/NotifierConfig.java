@@ -37,6 +37,21 @@ public interface NotifierConfig {
 
     Delivery delivery();
 
+    Intake intake();
+
+    /** How the consumer rides out a passing failure (typically the database) before dead-lettering a record. */
+    interface Intake {
+        /** Attempts per record; an unreadable record is dead-lettered at once, without retries. */
+        @WithDefault("8")
+        int maxAttempts();
+
+        @WithDefault("PT0.5S")
+        Duration initialBackoff();
+
+        @WithDefault("PT30S")
+        Duration maxBackoff();
+    }
+
     interface Team {
         Optional<String> lead();
 
