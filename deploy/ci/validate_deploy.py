@@ -418,6 +418,22 @@ def check_compose(root, services, topics_needed):
     # Kafka: listeners that the services use; topics created up front when auto-create is off
     kafka_env = as_env_dict((svcs.get("kafka") or {}).get("environment"))
     listener_ports = {int(p) for p in re.findall(r":(\d+)", kafka_env.get("KAFKA_ADVERTISED_LISTENERS", ""))}
+    if kafka_env:
+        def names(value):
+            return {x.split("://")[0] for x in value.split(",") if "://" in x}
+        listeners = {x.split("://")[0]: x.rsplit(":", 1)[-1] for x in kafka_env.get("KAFKA_LISTENERS", "").split(",") if "://" in x}
+        protocols = {x.split(":")[0] for x in kafka_env.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP", "").split(",") if x}
+        check(names(kafka_env.get("KAFKA_ADVERTISED_LISTENERS", "")) <= set(listeners),
+              "compose: kafka advertises a listener it does not open")
+        check(set(listeners) <= protocols, "compose: kafka listener without a security protocol mapping")
+        ctrl = kafka_env.get("KAFKA_CONTROLLER_LISTENER_NAMES", "")
+        check(ctrl in listeners and ctrl not in names(kafka_env.get("KAFKA_ADVERTISED_LISTENERS", "")),
+              "compose: kafka controller listener %r must be opened and not advertised" % ctrl)
+        voters = re.findall(r"@[^:,]+:(\d+)", kafka_env.get("KAFKA_CONTROLLER_QUORUM_VOTERS", ""))
+        check(voters and all(v == listeners.get(ctrl) for v in voters),
+              "compose: kafka quorum voters %s do not use the controller listener port" % voters)
+        check(kafka_env.get("KAFKA_INTER_BROKER_LISTENER_NAME", "PLAINTEXT") in listeners,
+              "compose: kafka inter-broker listener is not opened")
     init_text = ""
     for n in one_shot:
         c = svcs[n].get("command")
@@ -486,8 +502,16 @@ def check_compose(root, services, topics_needed):
                       "compose: %s: database host %s is not a service it depends on" % (name, m.group(1)))
                 check(m.group(3) in pg_dbs, "compose: %s: database %s is not created by the PostgreSQL init scripts"
                       % (name, m.group(3)))
+                if m.group(1) == "postgres":
+                    pg_env = as_env_dict(pg.get("environment"))
+                    check(env.get("QUARKUS_DATASOURCE_USERNAME") == pg_env.get("POSTGRES_USER", "postgres")
+                          and env.get("QUARKUS_DATASOURCE_PASSWORD") == pg_env.get("POSTGRES_PASSWORD"),
+                          "compose: %s: datasource user/password differ from POSTGRES_USER/POSTGRES_PASSWORD" % name)
         elif cfg and "datasource" in cfg.features:
             check(False, "compose: %s has a datasource but QUARKUS_DATASOURCE_JDBC_URL is not set" % name)
+        if "PROMESA_API_KEYS" in env:
+            check(re.match(r"^[\w.-]+:[^,:\s]{8,}(,[\w.-]+:[^,:\s]{8,})*$", env["PROMESA_API_KEYS"]),
+                  "compose: %s: PROMESA_API_KEYS is not source:key[,source:key...] (keys of 8+ characters)" % name)
         mh = env.get("QUARKUS_MAILER_HOST")
         if mh:
             check(mh in svcs and mh in deps, "compose: %s: SMTP host %s is not a service it depends on" % (name, mh))
@@ -1101,6 +1125,15 @@ MUTATIONS = [
      "              cpu: \"1\"", "no limits.memory"),
     ("missing secret key", "deploy/kubernetes/base/intake-service.yaml", "key: api-keys", "key: api-key",
      "refers to missing secretKeyRef promesa-secrets key api-key"),
+    ("kafka voter on the wrong port", "docker-compose.yml", "KAFKA_CONTROLLER_QUORUM_VOTERS: 1@kafka:9093",
+     "KAFKA_CONTROLLER_QUORUM_VOTERS: 1@kafka:9094", "quorum voters ['9094'] do not use the controller listener port"),
+    ("kafka advertises a listener it does not open", "docker-compose.yml",
+     "KAFKA_LISTENERS: INTERNAL://:19092,CONTROLLER://:9093,HOST://:9092", "KAFKA_LISTENERS: INTERNAL://:19092,CONTROLLER://:9093",
+     "kafka advertises a listener it does not open"),
+    ("database password differs", "docker-compose.yml", "      QUARKUS_DATASOURCE_PASSWORD: promesa\n      QUARKUS_MAILER_HOST",
+     "      QUARKUS_DATASOURCE_PASSWORD: secret\n      QUARKUS_MAILER_HOST", "datasource user/password differ"),
+    ("malformed API keys", "docker-compose.yml", "${PROMESA_API_KEYS:-demo-desk:promesa-dev-key}",
+     "${PROMESA_API_KEYS:-promesa-dev-key}", "PROMESA_API_KEYS is not source:key"),
     ("unquoted number in a ConfigMap", "deploy/kubernetes/base/config.yaml", 'QUARKUS_HTTP_PORT: "8081"',
      "QUARKUS_HTTP_PORT: 8081", "data.QUARKUS_HTTP_PORT is not a string"),
     ("unquoted number in KEDA metadata", "deploy/kubernetes/base/followup-service.yaml", 'lagThreshold: "100"',
