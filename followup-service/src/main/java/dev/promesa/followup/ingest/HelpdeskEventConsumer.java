@@ -77,7 +77,9 @@ public class HelpdeskEventConsumer {
                     throw e;
                 }
                 LOG.warnf("Event %s failed (attempt %d%s), retrying in %s: %s", event.eventId(), attempt,
-                        infrastructure ? ", database unreachable: retrying until it is back" : " of " + config.attempts(),
+                        infrastructure
+                                ? ", database unreachable: retrying until it is back"
+                                : " of " + config.attempts(),
                         backoff, e);
                 Thread.sleep(backoff.toMillis());
                 backoff = min(backoff.multipliedBy(2), config.maxRetryBackoff());
