@@ -77,6 +77,13 @@ public interface NotifierConfig {
         @WithDefault("8")
         int maxAttempts();
 
+        /**
+         * Sender threads. Each sends one email at a time; rows are claimed with SKIP LOCKED, so threads (and replicas)
+         * never take the same one, and one slow SMTP conversation does not hold up every other email.
+         */
+        @WithDefault("2")
+        int workers();
+
         /** How often the sender looks for due emails when it was not woken up by a new one. */
         @WithDefault("PT0.2S")
         Duration pollInterval();

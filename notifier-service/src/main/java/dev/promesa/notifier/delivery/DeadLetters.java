@@ -2,6 +2,8 @@ package dev.promesa.notifier.delivery;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,6 +36,8 @@ public class DeadLetters {
     public static final String HEADER_ATTEMPTS = "dead-letter-attempts";
     public static final String HEADER_TOPIC = "dead-letter-topic";
 
+    private static final Duration PAUSE_AFTER_FAILURE = Duration.ofSeconds(30);
+
     private static final Logger LOG = Logger.getLogger(DeadLetters.class);
 
     private static final String CLAIM_FAILED = """
@@ -49,6 +53,8 @@ public class DeadLetters {
     private final DeliveryMetrics metrics;
     private final Clock clock;
     private final NotifierConfig.Delivery settings;
+    /** After the broker failed to acknowledge, give it a moment instead of blocking the senders on every round. */
+    private volatile Instant pausedUntil = Instant.MIN;
 
     DeadLetters(EntityManager em, @Channel(CHANNEL) MutinyEmitter<String> emitter, DeliveryMetrics metrics, Clock clock,
             NotifierConfig config) {
@@ -62,6 +68,9 @@ public class DeadLetters {
     /** @return how many dead letters were published */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int publishPending() {
+        if (clock.instant().isBefore(pausedUntil)) {
+            return 0;
+        }
         @SuppressWarnings("unchecked")
         List<Notification> failed = em.createNativeQuery(CLAIM_FAILED, Notification.class).getResultList();
         int published = 0;
@@ -69,9 +78,10 @@ public class DeadLetters {
             try {
                 emitter.sendMessage(toRecord(n)).await().atMost(settings.deadLetterTimeout());
             } catch (RuntimeException e) {
-                // Keep what was acknowledged so far; the rest is tried again on the next round.
-                LOG.warnf("Could not dead-letter alert %s (notification %s) yet: %s; will retry", n.alertId, n.id,
-                        e.toString());
+                // Keep what was acknowledged so far; the rest is tried again after a pause.
+                pausedUntil = clock.instant().plus(PAUSE_AFTER_FAILURE);
+                LOG.warnf("Could not dead-letter alert %s (notification %s) yet: %s; retrying in %s. Check the Kafka "
+                        + "connection (kafka.bootstrap.servers).", n.alertId, n.id, e.toString(), PAUSE_AFTER_FAILURE);
                 break;
             }
             n.deadLetteredAt = clock.instant();

@@ -1,6 +1,8 @@
 package dev.promesa.notifier.delivery;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +19,7 @@ import io.quarkus.runtime.StartupEvent;
 import dev.promesa.notifier.NotifierConfig;
 
 /**
- * The sender: one dedicated thread that drains due emails one by one, then publishes pending dead letters, then waits
+ * The sender: {@code promesa.delivery.workers} dedicated threads that each drain due emails one by one, then publish pending dead letters, then wait
  * for new work (woken right after a consumer commit, or after {@code promesa.delivery.poll-interval} for retries).
  * SMTP never runs on the Kafka consumer's thread, so a slow or failing mail server cannot stall consumption, and a
  * failing recipient only delays itself: its row is not due again until its backoff has passed.
@@ -29,28 +31,33 @@ public class DeliveryWorker {
     private final Deliverer deliverer;
     private final DeadLetters deadLetters;
     private final Duration pollInterval;
+    private final int workers;
     private final Semaphore wakeUp = new Semaphore(0);
+    private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
-    private Thread thread;
 
     DeliveryWorker(Deliverer deliverer, DeadLetters deadLetters, NotifierConfig config) {
         this.deliverer = deliverer;
         this.deadLetters = deadLetters;
         this.pollInterval = config.delivery().pollInterval();
+        this.workers = Math.max(1, config.delivery().workers());
     }
 
     void start(@Observes StartupEvent event) {
         running = true;
-        thread = new Thread(this::run, "notifier-delivery");
-        thread.setDaemon(true);
-        thread.start();
-        LOG.infof("Delivery worker started (poll interval %s)", pollInterval);
+        for (int i = 1; i <= workers; i++) {
+            Thread thread = new Thread(this::run, "notifier-delivery-" + i);
+            thread.setDaemon(true);
+            thread.start();
+            threads.add(thread);
+        }
+        LOG.infof("Delivery started: %d sender thread(s), poll interval %s", workers, pollInterval);
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
         running = false;
-        wakeUp.release();
-        if (thread != null) {
+        wakeUp.release(threads.size());
+        for (Thread thread : threads) {
             thread.join(Duration.ofSeconds(30).toMillis());
         }
     }
@@ -60,7 +67,8 @@ public class DeliveryWorker {
     }
 
     void wakeUp() {
-        if (wakeUp.availablePermits() == 0) {
+        // One permit per thread at most: enough to wake every idle sender, never a pile of stale wake-ups.
+        if (wakeUp.availablePermits() < workers) {
             wakeUp.release();
         }
     }
@@ -84,13 +92,12 @@ public class DeliveryWorker {
                 idle(pollInterval.multipliedBy(10));
             }
         }
-        LOG.info("Delivery worker stopped");
+        LOG.infof("%s stopped", Thread.currentThread().getName());
     }
 
     private void idle(Duration timeout) {
         try {
             wakeUp.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            wakeUp.drainPermits();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;
