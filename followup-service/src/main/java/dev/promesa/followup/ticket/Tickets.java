@@ -98,7 +98,9 @@ public class Tickets {
             if (ticket.priority != null) {
                 clocks.stop(ticket, at);
             }
-            satisfaction.schedule(ticket, at);
+            if (before != null) {
+                satisfaction.schedule(ticket, at);
+            } // else first seen already done (an import): no resolution was witnessed, so no "did it hold?"
             LOG.infof("Ticket %s: %s at %s; open promises settled, clocks stopped", ticket.id, after, at);
         } else if (wasDone && !after.isDone()) {
             satisfaction.cancel(ticket);
