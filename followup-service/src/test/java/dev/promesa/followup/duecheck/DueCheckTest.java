@@ -3,6 +3,7 @@ package dev.promesa.followup.duecheck;
 import static dev.promesa.followup.HelpdeskEvents.alertsOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -34,6 +35,7 @@ import dev.promesa.contracts.PromisedTo;
 import dev.promesa.contracts.TicketStatus;
 import dev.promesa.contracts.Topics;
 import dev.promesa.followup.HelpdeskEvents;
+import dev.promesa.followup.ticket.Ticket;
 import dev.promesa.testsupport.KafkaBroker;
 import dev.promesa.testsupport.PostgresDatabase;
 import dev.promesa.testsupport.TopicTail;
@@ -120,6 +122,40 @@ class DueCheckTest {
 
     static long pendingFor(String ticketId) {
         return QuarkusTransaction.requiringNew().call(() -> DueItem.count("ticketId", ticketId));
+    }
+
+    @Test
+    void alertsThatFallDueWhileKafkaIsDownArePublishedWhenItIsBack() {
+        assumeFalse(KafkaBroker.shared().external(), "needs the embedded broker, which a test can stop");
+        String ticketId = HelpdeskEvents.newTicketId();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant due = now.plusSeconds(3);
+        try (TopicTail alerts = KafkaBroker.shared().tail(Topics.ALERTS)) {
+            HelpdeskEvents.send(HelpdeskEvents.ticket(ticketId, now, Priority.P3, TicketStatus.OPEN, "fast"));
+            HelpdeskEvents.send(HelpdeskEvents.agentReply(ticketId, now, "Le escribo en cuanto sepa algo.",
+                    new CommitmentRequest(null, CommitmentKind.UPDATE, due, "Avisar", PromisedTo.TEAM)));
+            await().atMost(Duration.ofSeconds(10)).until(() -> pendingPromiseAlerts(ticketId) == 4);
+
+            KafkaBroker.shared().stop();
+            try {
+                // DUE_SOON and OVERDUE fall due with no broker: every round rolls back, the rows stay
+                await().pollDelay(Duration.between(Instant.now(), due.plusSeconds(1)))
+                        .atMost(Duration.ofSeconds(15))
+                        .until(() -> pendingPromiseAlerts(ticketId) == 4);
+            } finally {
+                KafkaBroker.shared().start();
+            }
+            List<Alert> fired = await().atMost(Duration.ofSeconds(30))
+                    .until(() -> alertsOf(alerts.received(), ticketId), a -> a.size() >= 2);
+            assertThat(fired).extracting(Alert::kind).startsWith(AlertKind.COMMITMENT_DUE_SOON,
+                    AlertKind.COMMITMENT_OVERDUE);
+            assertThat(fired.get(1).late()).isPositive();
+        }
+        // consumption recovers too (its group rejoins the restarted broker): a new event is applied again
+        String next = HelpdeskEvents.newTicketId();
+        HelpdeskEvents.send(HelpdeskEvents.userMessage(next, Instant.now()));
+        await().atMost(Duration.ofSeconds(90)).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> Ticket.findById(next) != null));
     }
 
     /** The promise's alerts only: the ticket's SLA clocks (an hour away on this policy) have their own. */
