@@ -142,14 +142,17 @@ public class SlaClocks {
     /** The ticket's priority or policy changed: active clocks take the new target, due times are recomputed. */
     public void retarget(Ticket ticket, Instant at) {
         for (SlaClock clock : SlaClock.activeOf(ticket.id)) {
+            boolean running = clock.state == ClockState.RUNNING;
+            if (running) {
+                // Rebase the segment at `at` first, so the time before it is counted on the old calendar.
+                clock.consumedMs = consumedAt(clock, at).toMillis();
+                clock.segmentStartedAt = at;
+            }
             SlaTarget target = targetOf(ticket, clock.metric);
             clock.policy = target.policy();
             clock.hours = target.hours();
             clock.targetMs = target.target().toMillis();
-            if (clock.state == ClockState.RUNNING) {
-                // Rebase the segment at `at`, so the consumed time before it is counted on the old calendar.
-                clock.consumedMs = consumedAt(clock, at).toMillis();
-                clock.segmentStartedAt = at;
+            if (running) {
                 dueItems.cancelForClockAfter(clock.id, at);
                 arm(ticket, clock, at);
             }

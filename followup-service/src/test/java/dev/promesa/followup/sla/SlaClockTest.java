@@ -171,6 +171,24 @@ class SlaClockTest {
     }
 
     @Test
+    void raisingThePriorityRetargetsRunningClocksKeepingTheTimeUsed() {
+        String ticketId = HelpdeskEvents.newTicketId();
+        HelpdeskEvents.send(HelpdeskEvents.ticket(ticketId, madrid(1, 14, 10, 0), Priority.P3, TicketStatus.OPEN,
+                null));
+        // an hour later it becomes P1 (24x7): resolution 4 h, of which 1 h is used
+        HelpdeskEvents.send(HelpdeskEvents.ticket(ticketId, madrid(1, 14, 11, 0), Priority.P1, TicketStatus.OPEN,
+                null));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/api/v1/tickets/{id}", ticketId)
+                .then().body(clock("RESOLUTION", "hours"), equalTo("24x7"))
+                .body(clock("RESOLUTION", "target"), equalTo("PT4H"))
+                .body(clock("RESOLUTION", "dueAt"), equalTo(madrid(1, 14, 14, 0).toString()))
+                // 15 minutes for a first response are long gone: due at once, and shown as breached
+                .body(clock("FIRST_RESPONSE", "target"), equalTo("PT15M"))
+                .body(clock("FIRST_RESPONSE", "dueAt"), equalTo(madrid(1, 14, 11, 0).toString()))
+                .body(clock("FIRST_RESPONSE", "breached"), equalTo(true)));
+    }
+
+    @Test
     void unknownPolicyFallsBackToDefault() {
         String ticketId = HelpdeskEvents.newTicketId();
         HelpdeskEvents.send(HelpdeskEvents.ticket(ticketId, madrid(1, 7, 10, 0), Priority.P1, TicketStatus.OPEN,
