@@ -216,6 +216,9 @@ public final class KafkaBroker {
 
     /** {@code kafka-storage format}: a KRaft log dir must carry a cluster id before the first start. */
     private static void format(Path dataDir, Map<String, String> props) throws IOException {
+        if (Files.exists(dataDir.resolve("logs").resolve("meta.properties"))) {
+            return; // formatted before: keep its cluster id and data (a restart of the local stack)
+        }
         Path configFile = dataDir.resolve("server.properties");
         Files.writeString(configFile, props.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue())
