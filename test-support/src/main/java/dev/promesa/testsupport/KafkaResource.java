@@ -8,9 +8,12 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 public class KafkaResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
+        // The in-JVM broker logs through the service's logging: keep its chatter out of the test output.
         return Map.of(
                 "kafka.bootstrap.servers", KafkaBroker.shared().bootstrapServers(),
-                "quarkus.kafka.devservices.enabled", "false");
+                "quarkus.log.category.\"kafka\".level", "WARN",
+                "quarkus.log.category.\"org.apache.kafka\".level", "WARN",
+                "quarkus.log.category.\"state.change.logger\".level", "WARN");
     }
 
     @Override

@@ -4,15 +4,17 @@ import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
-/** Points a Quarkus test's default datasource at the test JVM's own PostgreSQL database. */
+/**
+ * Points a Quarkus test's default datasource at the test JVM's own PostgreSQL database. (Dev Services are a build-time
+ * switch: services turn them off in application.properties.)
+ */
 public class PostgresResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         PostgresDatabase database = PostgresDatabase.shared();
         Map<String, String> config = new java.util.HashMap<>(Map.of(
                 "quarkus.datasource.jdbc.url", database.jdbcUrl(),
-                "quarkus.datasource.username", database.username(),
-                "quarkus.datasource.devservices.enabled", "false"));
+                "quarkus.datasource.username", database.username()));
         if (database.password() != null) {
             config.put("quarkus.datasource.password", database.password());
         }
