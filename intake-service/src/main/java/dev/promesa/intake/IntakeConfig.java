@@ -23,4 +23,16 @@ public interface IntakeConfig {
     /** The largest batch {@code POST /api/v1/events} takes. */
     @WithDefault("1000")
     int maxBatchSize();
+
+    /** Benchmark-only switches, all off by default (see docs/benchmarks.md). */
+    Bench bench();
+
+    interface Bench {
+        /**
+         * {@code promesa.bench.echo-endpoint}: serve {@code POST /api/v1/bench/echo/tickets}, which validates like
+         * {@code POST /tickets} and answers 202 without Kafka: the reference for the intake benchmark. Otherwise 404.
+         */
+        @WithDefault("false")
+        boolean echoEndpoint();
+    }
 }
