@@ -107,9 +107,9 @@ final class PipelineBench {
     }
 
     private void ingest() throws Exception {
-        int n = settings.integer("ingest-events", 20_000);
+        int n = settings.integer("ingest-events", 3_000);
         int perTicket = 5;
-        long timeout = settings.integer("ingest-timeout-s", 240);
+        long timeout = settings.integer("ingest-timeout-s", 150);
         Bench.step("3. followup ingest: " + n + " events (1 ticket snapshot + 4 interactions per ticket) produced "
                 + "straight to " + Topics.HELPDESK_EVENTS + "; bounded at " + timeout + " s");
         long before;
@@ -464,9 +464,9 @@ final class PipelineBench {
 
     private void storm() throws Exception {
         int n = settings.integer("storm", 10_000);
-        int timeout = settings.integer("storm-timeout-s", 300);
+        int timeout = settings.integer("storm-timeout-s", 240);
         Bench.step("5. alert storm: reference first, the SMTP sink's own accept rate");
-        double sink = smtpReference(settings.integer("smtp-reference", 2000));
+        double sink = smtpReference(settings.integer("smtp-reference", 5000));
         results.put("storm.smtp_per_s", sink);
         if (tickets == 0) {
             seedTo(settings.integer("storm-seed", 10_000));
