@@ -1,5 +1,9 @@
 package dev.promesa.contracts;
 
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * CloudEvents 1.0 metadata in Kafka binary mode: each attribute is a record header with the {@code ce_} prefix, the
  * payload is the event's JSON.
@@ -21,5 +25,25 @@ public final class CloudEvents {
     public static final String TYPE_ALERT = "followup.alert.v1";
 
     private CloudEvents() {
+    }
+
+    /**
+     * The CloudEvents headers of one record, in a stable order, as text (producers write them UTF-8 encoded). A null
+     * {@code source} or {@code time} is left out.
+     */
+    public static Map<String, String> headers(String id, String type, String source, Instant time, String subject) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put(HEADER_SPEC_VERSION, SPEC_VERSION);
+        headers.put(HEADER_ID, id);
+        headers.put(HEADER_TYPE, type);
+        if (source != null) {
+            headers.put(HEADER_SOURCE, source);
+        }
+        if (time != null) {
+            headers.put(HEADER_TIME, time.toString());
+        }
+        headers.put(HEADER_SUBJECT, subject);
+        headers.put(HEADER_CONTENT_TYPE, JSON);
+        return headers;
     }
 }

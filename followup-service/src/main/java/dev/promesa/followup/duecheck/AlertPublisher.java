@@ -72,23 +72,15 @@ public class AlertPublisher {
 
     ProducerRecord<String, String> toRecord(Alert alert) {
         RecordHeaders headers = new RecordHeaders();
-        header(headers, CloudEvents.HEADER_SPEC_VERSION, CloudEvents.SPEC_VERSION);
-        header(headers, CloudEvents.HEADER_ID, alert.alertId());
-        header(headers, CloudEvents.HEADER_TYPE, CloudEvents.TYPE_ALERT);
-        header(headers, CloudEvents.HEADER_SOURCE, alert.source() == null ? FALLBACK_SOURCE : alert.source());
-        header(headers, CloudEvents.HEADER_TIME, alert.firedAt().toString());
-        header(headers, CloudEvents.HEADER_SUBJECT, alert.ticketId());
-        header(headers, CloudEvents.HEADER_CONTENT_TYPE, CloudEvents.JSON);
+        CloudEvents.headers(alert.alertId(), CloudEvents.TYPE_ALERT,
+                alert.source() == null ? FALLBACK_SOURCE : alert.source(), alert.firedAt(), alert.ticketId())
+                .forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
         try {
             return new ProducerRecord<>(config.alertsTopic(), null, alert.ticketId(), json.writeValueAsString(alert),
                     headers);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("alert " + alert.alertId() + " cannot be written as JSON", e);
         }
-    }
-
-    private static void header(RecordHeaders headers, String name, String value) {
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
     private KafkaProducer<String, String> producer() {

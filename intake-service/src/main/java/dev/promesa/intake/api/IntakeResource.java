@@ -9,6 +9,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -76,13 +77,8 @@ public class IntakeResource {
     @APIResponse(responseCode = "503", description = "Kafka could not take it in time; retry after Retry-After")
     public Response postTicket(String body, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
             @Context ContainerRequestContext request) {
-        JsonNode json;
-        try {
-            json = mapper.readTree(body);
-        } catch (JsonProcessingException e) {
-            return problems.malformed(describe(e));
-        }
-        EventReader.Result<?> result = EventReader.ticket(nonNull(json), "", idempotencyKey);
+        JsonNode json = parse(body);
+        EventReader.Result<?> result = EventReader.ticket(json, "", idempotencyKey);
         if (!result.valid()) {
             return problems.invalid(result.violations());
         }
@@ -99,13 +95,8 @@ public class IntakeResource {
             @PathParam("ticketId") @Parameter(description = "The help desk's ticket id") String ticketId, String body,
             @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
             @Context ContainerRequestContext request) {
-        JsonNode json;
-        try {
-            json = mapper.readTree(body);
-        } catch (JsonProcessingException e) {
-            return problems.malformed(describe(e));
-        }
-        EventReader.Result<?> result = EventReader.interaction(nonNull(json), "", ticketId, idempotencyKey);
+        JsonNode json = parse(body);
+        EventReader.Result<?> result = EventReader.interaction(json, "", ticketId, idempotencyKey);
         if (!result.valid()) {
             return problems.invalid(result.violations());
         }
@@ -120,13 +111,8 @@ public class IntakeResource {
     @APIResponse(responseCode = "503", description = "Kafka could not take them in time; retry after Retry-After")
     public Response postBatch(String body, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
             @Context ContainerRequestContext request) {
-        JsonNode json;
-        try {
-            json = mapper.readTree(body);
-        } catch (JsonProcessingException e) {
-            return problems.malformed(describe(e));
-        }
-        JsonNode items = json != null && json.isObject() ? json.get("events") : json;
+        JsonNode json = parse(body);
+        JsonNode items = json.isObject() ? json.get("events") : json;
         if (items == null || !items.isArray()) {
             return problems.invalid(List.of(new Violation("events",
                     "must be an array of events (or the body itself an array), each with a type")));
@@ -191,9 +177,14 @@ public class IntakeResource {
         }
     }
 
-    /** An empty body parses to null; treat it like any other non-object. */
-    private JsonNode nonNull(JsonNode json) {
-        return json == null ? mapper.getNodeFactory().missingNode() : json;
+    /** The body as JSON; malformed JSON ends the request with a 400 problem saying where. */
+    private JsonNode parse(String body) {
+        try {
+            JsonNode json = mapper.readTree(body);
+            return json == null ? mapper.getNodeFactory().missingNode() : json;
+        } catch (JsonProcessingException e) {
+            throw new WebApplicationException(problems.malformed(describe(e)));
+        }
     }
 
     private static String describe(JsonProcessingException e) {

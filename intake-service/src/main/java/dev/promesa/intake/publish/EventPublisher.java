@@ -19,7 +19,6 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -119,19 +118,9 @@ public class EventPublisher {
     private static ProducerRecord<String, String> record(String source, OutgoingEvent event) {
         ProducerRecord<String, String> record = new ProducerRecord<>(Topics.HELPDESK_EVENTS, event.ticketId(),
                 event.json());
-        Headers headers = record.headers();
-        add(headers, CloudEvents.HEADER_SPEC_VERSION, CloudEvents.SPEC_VERSION);
-        add(headers, CloudEvents.HEADER_ID, event.eventId());
-        add(headers, CloudEvents.HEADER_TYPE, event.type());
-        add(headers, CloudEvents.HEADER_SOURCE, source);
-        add(headers, CloudEvents.HEADER_TIME, event.occurredAt().toString());
-        add(headers, CloudEvents.HEADER_SUBJECT, event.ticketId());
-        add(headers, CloudEvents.HEADER_CONTENT_TYPE, CloudEvents.JSON);
+        CloudEvents.headers(event.eventId(), event.type(), source, event.occurredAt(), event.ticketId())
+                .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
         return record;
-    }
-
-    private static void add(Headers headers, String name, String value) {
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String rootMessage(Throwable e) {

@@ -100,11 +100,8 @@ public class DeadLetters {
         header(headers, HEADER_NOTIFICATION, n.id.toString());
         header(headers, HEADER_ATTEMPTS, Integer.toString(n.attempts));
         header(headers, HEADER_TOPIC, Topics.ALERTS);
-        header(headers, CloudEvents.HEADER_SPEC_VERSION, CloudEvents.SPEC_VERSION);
-        header(headers, CloudEvents.HEADER_ID, n.alertId);
-        header(headers, CloudEvents.HEADER_TYPE, CloudEvents.TYPE_ALERT);
-        header(headers, CloudEvents.HEADER_SUBJECT, n.ticketId);
-        header(headers, CloudEvents.HEADER_CONTENT_TYPE, CloudEvents.JSON);
+        CloudEvents.headers(n.alertId, CloudEvents.TYPE_ALERT, null, null, n.ticketId)
+                .forEach((name, value) -> header(headers, name, value));
         return Message.of(n.alertJson).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(n.ticketId).withHeaders(headers).build());
     }
