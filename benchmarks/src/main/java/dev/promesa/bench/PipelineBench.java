@@ -112,6 +112,10 @@ final class PipelineBench {
         long timeout = settings.integer("ingest-timeout-s", 150);
         Bench.step("3. followup ingest: " + n + " events (1 ticket snapshot + 4 interactions per ticket) produced "
                 + "straight to " + Topics.HELPDESK_EVENTS + "; bounded at " + timeout + " s");
+        int background = settings.integer("ingest-seed", 0);
+        if (background > 0) {
+            seedTo(background); // open promises already pending, as in a busy help desk
+        }
         long before;
         try (Connection db = followupDb(); Statement sql = db.createStatement()) {
             before = count(sql, "select count(*) from processed_event");
@@ -167,6 +171,7 @@ final class PipelineBench {
         double seconds = (System.nanoTime() - start) / 1e9;
         double rate = done / seconds;
         results.put("ingest.events", n);
+        results.put("ingest.seed", background);
         results.put("ingest.done", done);
         results.put("ingest.seconds", seconds);
         results.put("ingest.per_s", rate);

@@ -112,7 +112,8 @@ final class Report {
                         + n("storm.email_per_s", "%.0f emails/s") + ")",
                 "SMTP sink alone, one connection: " + n("storm.smtp_per_s", "%.0f messages/s"),
                 r.has("storm.email_per_s") && r.has("storm.smtp_per_s")
-                        ? String.format(Locale.ROOT, "%.2f", r.number("storm.email_per_s") / r.number("storm.smtp_per_s"))
+                        ? String.format(Locale.ROOT, "%.2f",
+                                r.number("storm.email_per_s") / r.number("storm.smtp_per_s"))
                         : "—",
                 "100 k in ≤ 2 min", r.has("storm.n") ? "not measured at 100 k (see notes)" : "not measured");
         for (String service : Rss.SERVICES) {
@@ -121,7 +122,9 @@ final class Report {
             double max = Math.max(r.has("rss.intake." + service + ".peak_mb")
                     ? r.number("rss.intake." + service + ".peak_mb")
                     : 0,
-                    r.has("rss.pipeline." + service + ".peak_mb") ? r.number("rss.pipeline." + service + ".peak_mb") : 0);
+                    r.has("rss.pipeline." + service + ".peak_mb")
+                            ? r.number("rss.pipeline." + service + ".peak_mb")
+                            : 0);
             row("6. " + service + ": RSS under load; start-up",
                     peak + "; idle " + n("rss.idle." + service + ".mb", "%.0f MB") + "; start-up to ready "
                             + n("startup." + service + ".ready_s", "%.1f s") + " (Quarkus: "
