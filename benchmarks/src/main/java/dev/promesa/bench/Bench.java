@@ -153,7 +153,7 @@ public final class Bench {
             }
             case "skip-backlog" -> skipBacklog(settings);
             case "pipeline" -> {
-                rss.start("pipeline");
+                rss.start(settings.get("rss-phase", "pipeline"));
                 try {
                     new PipelineBench(settings, results).run();
                 } finally {

@@ -57,7 +57,7 @@ final class Report {
         md.append("Machine: ").append(r.get("machine.cores")).append(" cores (").append(r.get("machine.cpu"))
                 .append("), ").append(r.get("machine.memory_gib")).append(" GiB; load average before the run ")
                 .append(r.get("machine.load_before")).append(". Everything on loopback: load generator, Kafka (one ")
-                .append("KRaft broker), PostgreSQL 15, the mail catcher's SMTP server and the three services share ")
+                .append("KRaft broker), PostgreSQL 15, the benchmark's SMTP sink and the three services share ")
                 .append("the same cores, and the machine is shared with other engineers' builds: read ratios, ")
                 .append("not absolute numbers.\n\n");
 
@@ -117,14 +117,16 @@ final class Report {
                         : "—",
                 "100 k in ≤ 2 min", r.has("storm.n") ? "not measured at 100 k (see notes)" : "not measured");
         for (String service : Rss.SERVICES) {
-            String peak = "max of " + n("rss.intake." + service + ".peak_mb", "%.0f MB") + " (intake phase), "
-                    + n("rss.pipeline." + service + ".peak_mb", "%.0f MB") + " (pipeline phase)";
-            double max = Math.max(r.has("rss.intake." + service + ".peak_mb")
-                    ? r.number("rss.intake." + service + ".peak_mb")
-                    : 0,
-                    r.has("rss.pipeline." + service + ".peak_mb")
-                            ? r.number("rss.pipeline." + service + ".peak_mb")
-                            : 0);
+            List<String> peaks = new ArrayList<>();
+            double max = 0;
+            for (String phase : List.of("intake", "pipeline", "pipeline-1m")) {
+                String key = "rss." + phase + "." + service + ".peak_mb";
+                if (r.has(key)) {
+                    peaks.add(n(key, "%.0f MB") + " (" + phase + " phase)");
+                    max = Math.max(max, r.number(key));
+                }
+            }
+            String peak = "peak " + (peaks.isEmpty() ? "not measured" : String.join(", ", peaks));
             row("6. " + service + ": RSS under load; start-up",
                     peak + "; idle " + n("rss.idle." + service + ".mb", "%.0f MB") + "; start-up to ready "
                             + n("startup." + service + ".ready_s", "%.1f s") + " (Quarkus: "
@@ -154,7 +156,9 @@ final class Report {
         }
         Files.createDirectories(svg.getParent());
         Files.writeString(doc, md + kept);
-        Files.writeString(svg, chart(scales));
+        if (!"false".equals(settings.get("svg", "true"))) {
+            Files.writeString(svg, chart(scales));
+        }
         Bench.step("Report written: " + doc + " and " + svg);
         System.out.println(md);
     }
