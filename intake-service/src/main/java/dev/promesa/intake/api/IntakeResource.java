@@ -77,12 +77,7 @@ public class IntakeResource {
     @APIResponse(responseCode = "503", description = "Kafka could not take it in time; retry after Retry-After")
     public Response postTicket(String body, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
             @Context ContainerRequestContext request) {
-        JsonNode json = parse(body);
-        EventReader.Result<?> result = EventReader.ticket(json, "", idempotencyKey);
-        if (!result.valid()) {
-            return problems.invalid(result.violations());
-        }
-        return publish(request, List.of(toOutgoing(result.event())));
+        return acceptOne(request, EventReader.ticket(parse(body), "", idempotencyKey));
     }
 
     @POST
@@ -95,12 +90,7 @@ public class IntakeResource {
             @PathParam("ticketId") @Parameter(description = "The help desk's ticket id") String ticketId, String body,
             @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
             @Context ContainerRequestContext request) {
-        JsonNode json = parse(body);
-        EventReader.Result<?> result = EventReader.interaction(json, "", ticketId, idempotencyKey);
-        if (!result.valid()) {
-            return problems.invalid(result.violations());
-        }
-        return publish(request, List.of(toOutgoing(result.event())));
+        return acceptOne(request, EventReader.interaction(parse(body), "", ticketId, idempotencyKey));
     }
 
     @POST
@@ -143,6 +133,13 @@ public class IntakeResource {
             return problems.invalid(violations);
         }
         return publish(request, events.stream().map(this::toOutgoing).toList());
+    }
+
+    private Response acceptOne(ContainerRequestContext request, EventReader.Result<?> result) {
+        if (!result.valid()) {
+            return problems.invalid(result.violations());
+        }
+        return publish(request, List.of(toOutgoing(result.event())));
     }
 
     private Response publish(ContainerRequestContext request, List<OutgoingEvent> events) {
