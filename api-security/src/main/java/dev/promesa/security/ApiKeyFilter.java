@@ -1,0 +1,92 @@
+package dev.promesa.security;
+
+import java.util.Optional;
+
+import jakarta.enterprise.event.Event;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Every request outside {@code /q} (health, metrics, OpenAPI stay open to the cluster) carries {@code X-Api-Key}:
+ * unknown or missing → 401; over the key's rate → 429 with {@code Retry-After}; a request that names another source
+ * than its key's (CloudEvents {@code ce-source} header) → 403. The key decides the source, which the resource reads
+ * from the request property {@link #SOURCE_PROPERTY}.
+ */
+public class ApiKeyFilter {
+    public static final String HEADER = "X-Api-Key";
+    public static final String SOURCE_PROPERTY = "promesa.source";
+    /** The CloudEvents HTTP binding's header for the source; the only place a request could claim one. */
+    public static final String CLAIMED_SOURCE_HEADER = "ce-source";
+    private static final Logger LOG = Logger.getLogger(ApiKeyFilter.class);
+
+    private final ApiKeyAuthentication authentication;
+    private final Event<ApiRequestRefused> refused;
+
+    public ApiKeyFilter(ApiKeyAuthentication authentication, Event<ApiRequestRefused> refused) {
+        this.authentication = authentication;
+        this.refused = refused;
+    }
+
+    @ServerRequestFilter(preMatching = true)
+    public Optional<Response> authenticate(ContainerRequestContext request, RoutingContext routing) {
+        // The path Vert.x routed on (dot segments and double slashes resolved), so no spelling of a path skips this.
+        if (isOpen(routing.normalizedPath())) {
+            return Optional.empty();
+        }
+        String presented = request.getHeaderString(HEADER);
+        Optional<ApiKeys.ApiKey> key = authentication.find(presented);
+        if (key.isEmpty()) {
+            boolean missing = presented == null || presented.isBlank();
+            LOG.debugf("401 for %s %s: %s key", request.getMethod(), routing.normalizedPath(),
+                    missing ? "no" : "unknown");
+            return refuse(Response.Status.UNAUTHORIZED, "unauthorized", "Unauthorized", missing
+                    ? "The " + HEADER + " header is missing. Send the key issued to you (ask the Promesa operators)."
+                    : "The " + HEADER + " given is not a known key. Check the key issued to you; keys are "
+                            + "case-sensitive.",
+                    "missing-or-unknown-key", null, 0);
+        }
+        String source = key.get().source();
+        long retryAfter = authentication.acquire(key.get());
+        if (retryAfter > 0) {
+            LOG.debugf("429 for key %s: over its rate limit", key.get().id());
+            return refuse(Response.Status.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
+                    "The key of '" + source + "' is over its rate limit. Retry after " + retryAfter
+                            + " s; send events in batches (POST /api/v1/events counts once) to need fewer requests.",
+                    "rate-limited", source, retryAfter);
+        }
+        String claimed = request.getHeaderString(CLAIMED_SOURCE_HEADER);
+        if (claimed != null && !claimed.trim().equals(source)) {
+            LOG.warnf("403 for key %s: the request claims source '%s'", key.get().id(), claimed);
+            return refuse(Response.Status.FORBIDDEN, "source-mismatch", "Source does not match the key",
+                    "The " + CLAIMED_SOURCE_HEADER + " header says '" + claimed + "', but the key given belongs to '"
+                            + source + "'. The key decides the source: drop the header or use that source's key.",
+                    "source-mismatch", source, 0);
+        }
+        request.setProperty(SOURCE_PROPERTY, source);
+        return Optional.empty();
+    }
+
+    /** Quarkus's own endpoints under {@code /q}; everything else, including unknown paths, needs a key. */
+    static boolean isOpen(String path) {
+        return path.equals("/q") || path.startsWith("/q/");
+    }
+
+    private Optional<Response> refuse(Response.Status status, String type, String title, String detail, String reason,
+            String source, long retryAfter) {
+        refused.fire(new ApiRequestRefused(status.getStatusCode(), reason, source));
+        Response.ResponseBuilder response = Response.status(status).type(ApiProblem.MEDIA_TYPE)
+                .entity(new ApiProblem(ApiProblem.TYPE_BASE + type, title, status.getStatusCode(), detail));
+        if (retryAfter > 0) {
+            response.header("Retry-After", retryAfter);
+        }
+        if (status == Response.Status.UNAUTHORIZED) {
+            response.header("WWW-Authenticate", "ApiKey header=\"" + HEADER + "\"");
+        }
+        return Optional.of(response.build());
+    }
+}
