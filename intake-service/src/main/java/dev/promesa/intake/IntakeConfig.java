@@ -1,20 +1,16 @@
 package dev.promesa.intake;
 
 import java.time.Duration;
-import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Promesa's own intake settings; Kafka, HTTP and body-size limits use the standard Quarkus keys. */
+/**
+ * Promesa's own intake settings; Kafka, HTTP and body-size limits use the standard Quarkus keys, API keys and the rate
+ * limit the shared {@code dev.promesa.security.ApiSecurityConfig}.
+ */
 @ConfigMapping(prefix = "promesa")
 public interface IntakeConfig {
-
-    /**
-     * One key per source help desk: {@code source:key,source:key}. The source becomes the events' {@code ce_source}.
-     * No default outside the dev and test profiles.
-     */
-    Optional<String> apiKeys();
 
     /** How long a request waits for Kafka's acknowledgement before answering 503. */
     @WithDefault("PT5S")
