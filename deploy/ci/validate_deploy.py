@@ -169,6 +169,12 @@ class ServiceConfig:
         self.dir = os.path.join(root, name)
         self.props = read_properties(os.path.join(self.dir, "src/main/resources/application.properties"))
         self.patterns = config_mapping_patterns(os.path.join(self.dir, "src/main/java"))
+        # mappings of the project's own library modules the service depends on (api-security: promesa.api-keys, ...)
+        pom = os.path.join(self.dir, "pom.xml")
+        for artifact in re.findall(r"<artifactId>([\w.-]+)</artifactId>", open(pom).read() if os.path.isfile(pom) else ""):
+            lib = os.path.join(root, artifact, "src/main/java")
+            if artifact != name and os.path.isdir(lib):
+                self.patterns |= config_mapping_patterns(lib)
         has = {"always"}
         text = " ".join(self.props)
         if "kafka.bootstrap.servers" in self.props or "mp.messaging" in text:
@@ -510,8 +516,10 @@ def check_compose(root, services, topics_needed):
         elif cfg and "datasource" in cfg.features:
             check(False, "compose: %s has a datasource but QUARKUS_DATASOURCE_JDBC_URL is not set" % name)
         if "PROMESA_API_KEYS" in env:
-            check(re.match(r"^[\w.-]+:[^,:\s]{8,}(,[\w.-]+:[^,:\s]{8,})*$", env["PROMESA_API_KEYS"]),
-                  "compose: %s: PROMESA_API_KEYS is not source:key[,source:key...] (keys of 8+ characters)" % name)
+            # hashes only (module api-security): a plain key in the repository would be a secret in git
+            check(re.match(r"^[\w.-]+:sha256:[0-9a-f]{64}(,[\w.-]+:sha256:[0-9a-f]{64})*$", env["PROMESA_API_KEYS"]),
+                  "compose: %s: PROMESA_API_KEYS is not source:sha256:<64 hex>[,...] (./promesa hash-key KEY "
+                  "prints the hash)" % name)
         mh = env.get("QUARKUS_MAILER_HOST")
         if mh:
             check(mh in svcs and mh in deps, "compose: %s: SMTP host %s is not a service it depends on" % (name, mh))
@@ -1132,8 +1140,10 @@ MUTATIONS = [
      "kafka advertises a listener it does not open"),
     ("database password differs", "docker-compose.yml", "      QUARKUS_DATASOURCE_PASSWORD: promesa\n      QUARKUS_MAILER_HOST",
      "      QUARKUS_DATASOURCE_PASSWORD: secret\n      QUARKUS_MAILER_HOST", "datasource user/password differ"),
-    ("malformed API keys", "docker-compose.yml", "${PROMESA_API_KEYS:-demo-desk:promesa-dev-key}",
-     "${PROMESA_API_KEYS:-promesa-dev-key}", "PROMESA_API_KEYS is not source:key"),
+    ("plain API key instead of its hash", "docker-compose.yml", "${PROMESA_API_KEYS:-demo-desk:sha256:" + "4376fca1",
+     "${PROMESA_API_KEYS:-demo-desk:promesa-dev-key-" + "4376fca1", "PROMESA_API_KEYS is not source:sha256"),
+    ("missing read-api key", "deploy/kubernetes/base/notifier-service.yaml", "key: read-api-keys", "key: read-api-key",
+     "refers to missing secretKeyRef promesa-secrets key read-api-key"),
     ("unquoted number in a ConfigMap", "deploy/kubernetes/base/config.yaml", 'QUARKUS_HTTP_PORT: "8081"',
      "QUARKUS_HTTP_PORT: 8081", "data.QUARKUS_HTTP_PORT is not a string"),
     ("unquoted number in KEDA metadata", "deploy/kubernetes/base/followup-service.yaml", 'lagThreshold: "100"',
@@ -1145,7 +1155,7 @@ def self_test(root):
     import tempfile
     tmp = tempfile.mkdtemp(prefix="validate-deploy-")
     try:
-        keep = ["docker-compose.yml", "deploy", "contracts/src/main"]
+        keep = ["docker-compose.yml", "deploy", "contracts/src/main", "api-security/src/main"]
         for svc in glob.glob(os.path.join(root, "*-service")):
             keep += [os.path.relpath(p, root) for p in
                      [os.path.join(svc, "pom.xml"), os.path.join(svc, "src/main")]]
