@@ -78,11 +78,24 @@ public interface NotifierConfig {
         int maxAttempts();
 
         /**
-         * Sender threads. Each sends one email at a time; rows are claimed with SKIP LOCKED, so threads (and replicas)
-         * never take the same one, and one slow SMTP conversation does not hold up every other email.
+         * Sender threads. Each has one SMTP conversation at a time over a pooled connection (keep at most
+         * {@code quarkus.mailer.max-pool-size}, 10 by default); rows are claimed with SKIP LOCKED, so threads (and
+         * replicas) never take the same one, and one slow SMTP conversation does not hold up every other email.
          */
-        @WithDefault("2")
+        @WithDefault("8")
         int workers();
+
+        /** Due emails one sender thread claims with one statement, then sends one after another. */
+        @WithDefault("50")
+        int claimSize();
+
+        /**
+         * How long claimed emails stay reserved for the thread that claimed them. A row is only sent while at least
+         * {@code send-timeout} of its lease is left; after a crash, unsent claimed rows are due again when it ends. At
+         * least twice {@code send-timeout}.
+         */
+        @WithDefault("PT1M")
+        Duration claimLease();
 
         /** How often the sender looks for due emails when it was not woken up by a new one. */
         @WithDefault("PT0.2S")

@@ -1,6 +1,7 @@
 package dev.promesa.notifier.alert;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import dev.promesa.notifier.delivery.Backoff;
 
@@ -31,10 +32,16 @@ final class Retrying {
     }
 
     void run(Runnable action, Listener listener) {
+        call(() -> {
+            action.run();
+            return null;
+        }, listener);
+    }
+
+    <T> T call(Supplier<T> action, Listener listener) {
         for (int attempt = 1;; attempt++) {
             try {
-                action.run();
-                return;
+                return action.get();
             } catch (UnreadableAlertException e) {
                 throw e;
             } catch (RuntimeException e) {

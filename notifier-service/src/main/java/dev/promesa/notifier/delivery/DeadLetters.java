@@ -21,6 +21,7 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import dev.promesa.contracts.CloudEvents;
 import dev.promesa.contracts.Topics;
 import dev.promesa.notifier.NotifierConfig;
+import dev.promesa.notifier.recipient.EmailAddresses;
 
 /**
  * Puts the alert of every FAILED notification on {@code followup.alerts.v1.dlq}, with the reason and the recipient in
@@ -87,8 +88,8 @@ public class DeadLetters {
             n.deadLetteredAt = clock.instant();
             metrics.deadLettered();
             published++;
-            LOG.warnf("Dead-lettered alert %s for %s on %s: %s", n.alertId, n.recipient, Topics.ALERTS_DLQ,
-                    n.lastError);
+            LOG.warnf("Dead-lettered alert %s for %s on %s: %s", n.alertId, EmailAddresses.masked(n.recipient),
+                    Topics.ALERTS_DLQ, EmailAddresses.maskedIn(n.lastError));
         }
         return published;
     }

@@ -1,14 +1,20 @@
 package dev.promesa.notifier.delivery;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.UUID;
+
+import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
@@ -16,90 +22,206 @@ import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 
 import dev.promesa.notifier.NotifierConfig;
+import dev.promesa.notifier.recipient.EmailAddresses;
 
 /**
- * Sends one due email per call, in its own short transaction: claim the row ({@code FOR UPDATE SKIP LOCKED}, so
- * replicas never take the same one), talk to the SMTP server, record the outcome, commit. The row stays locked during
- * the SMTP conversation; the only duplicate-send window is a crash between the server's accept and this commit.
+ * One sender round: claim up to {@code promesa.delivery.claim-size} due emails with one statement, send them one
+ * after another over the mailer's pooled SMTP connections, and record each outcome the moment the server answered.
+ * <p>
+ * The claim is a lease, not a lock held across SMTP: it moves the rows' {@code next_attempt_at} to now +
+ * {@code promesa.delivery.claim-lease} ({@code FOR UPDATE SKIP LOCKED} inside the statement, so two threads or
+ * replicas never claim the same row) and commits. A row is only sent while its lease has at least
+ * {@code send-timeout} left, so no other sender can claim it while it is being sent; rows left over are handed back.
+ * Each accepted email is marked {@code SENT} by its own single-statement commit right after the server's 250: the
+ * only duplicate-send window stays one commit per message, never a batch. If the process dies, claimed rows that
+ * were not sent become due again when their lease ends.
  */
 @ApplicationScoped
 public class Deliverer {
     private static final Logger LOG = Logger.getLogger(Deliverer.class);
 
-    private static final String CLAIM_DUE = """
-            select * from notification
-            where state = 'PENDING' and next_attempt_at <= :now
-            order by next_attempt_at
-            limit 1
-            for update skip locked
+    private static final String CLAIM = """
+            update notification set next_attempt_at = ?
+            where id in (select id from notification
+                         where state = 'PENDING' and next_attempt_at <= ?
+                         order by next_attempt_at
+                         limit ?
+                         for update skip locked)
+            returning id, alert_id, recipient, kind, ticket_id, locale, subject, text_body, html_body, attempts
+            """;
+    private static final String MARK_SENT = """
+            update notification set state = 'SENT', attempts = attempts + 1, sent_at = ?, next_attempt_at = null,
+                                    last_error = null
+            where id = ? and state = 'PENDING'
+            """;
+    private static final String RETRY = """
+            update notification set attempts = attempts + 1, next_attempt_at = ?, last_error = ?
+            where id = ? and state = 'PENDING'
+            """;
+    private static final String FAIL = """
+            update notification set state = 'FAILED', attempts = attempts + 1, next_attempt_at = null, last_error = ?
+            where id = ? and state = 'PENDING'
+            """;
+    private static final String RELEASE = """
+            update notification set next_attempt_at = ? where id = any(?) and state = 'PENDING'
             """;
 
-    private final EntityManager em;
+    /** A claimed email, with what it takes to send it. */
+    record Claimed(UUID id, String alertId, String recipient, String kind, String ticketId, String locale,
+            String subject, String text, String html, int attempts) {
+    }
+
+    /** What one round did. */
+    public record Round(int claimed, int sent, int retried, int failed) {
+        static final Round NOTHING = new Round(0, 0, 0, 0);
+    }
+
+    private final DataSource dataSource;
     private final ReactiveMailer mailer;
     private final DeliveryMetrics metrics;
     private final Clock clock;
     private final NotifierConfig.Delivery settings;
     private final Backoff backoff;
+    private final Duration lease;
 
-    Deliverer(EntityManager em, ReactiveMailer mailer, DeliveryMetrics metrics, Clock clock, NotifierConfig config) {
-        this.em = em;
+    Deliverer(DataSource dataSource, ReactiveMailer mailer, DeliveryMetrics metrics, Clock clock,
+            NotifierConfig config) {
+        this.dataSource = dataSource;
         this.mailer = mailer;
         this.metrics = metrics;
         this.clock = clock;
         this.settings = config.delivery();
         this.backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff());
+        // A lease shorter than one send could expire mid-send and let another sender take the row.
+        Duration minimum = settings.sendTimeout().multipliedBy(2);
+        if (settings.claimLease().compareTo(minimum) < 0) {
+            LOG.warnf("promesa.delivery.claim-lease %s is shorter than twice promesa.delivery.send-timeout (%s); "
+                    + "using %s", settings.claimLease(), settings.sendTimeout(), minimum);
+        }
+        this.lease = settings.claimLease().compareTo(minimum) < 0 ? minimum : settings.claimLease();
     }
 
-    /** @return the state the claimed email ended in, or empty if nothing was due */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Optional<NotificationState> deliverNext() {
-        @SuppressWarnings("unchecked")
-        List<Notification> due = em.createNativeQuery(CLAIM_DUE, Notification.class)
-                .setParameter("now", clock.instant()).getResultList();
-        if (due.isEmpty()) {
-            return Optional.empty();
+    Duration lease() {
+        return lease;
+    }
+
+    /** Claims, sends and records one round of due emails. */
+    public Round deliverDue() {
+        try (Connection connection = dataSource.getConnection()) {
+            if (!connection.getAutoCommit()) {
+                connection.setAutoCommit(true);
+            }
+            long claimedAt = System.nanoTime();
+            List<Claimed> claimed = claim(connection);
+            if (claimed.isEmpty()) {
+                return Round.NOTHING;
+            }
+            int sent = 0;
+            int retried = 0;
+            int failed = 0;
+            for (int i = 0; i < claimed.size(); i++) {
+                if (Duration.ofNanos(System.nanoTime() - claimedAt).plus(settings.sendTimeout()).compareTo(lease) > 0) {
+                    release(connection, claimed.subList(i, claimed.size()));
+                    break;
+                }
+                switch (send(connection, claimed.get(i))) {
+                    case SENT -> sent++;
+                    case PENDING -> retried++;
+                    case FAILED -> failed++;
+                }
+            }
+            return new Round(claimed.size(), sent, retried, failed);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not claim or record emails in the notification log: "
+                    + e.getMessage(), e);
         }
-        Notification n = due.get(0);
+    }
+
+    private List<Claimed> claim(Connection connection) throws SQLException {
+        Instant now = clock.instant();
+        List<Claimed> claimed = new ArrayList<>();
+        try (PreparedStatement claim = connection.prepareStatement(CLAIM)) {
+            claim.setTimestamp(1, Timestamp.from(now.plus(lease)));
+            claim.setTimestamp(2, Timestamp.from(now));
+            claim.setInt(3, Math.max(1, settings.claimSize()));
+            try (ResultSet rows = claim.executeQuery()) {
+                while (rows.next()) {
+                    claimed.add(new Claimed(rows.getObject("id", UUID.class), rows.getString("alert_id"),
+                            rows.getString("recipient"), rows.getString("kind"), rows.getString("ticket_id"),
+                            rows.getString("locale"), rows.getString("subject"), rows.getString("text_body"),
+                            rows.getString("html_body"), rows.getInt("attempts")));
+                }
+            }
+        }
+        return claimed;
+    }
+
+    private NotificationState send(Connection connection, Claimed n) throws SQLException {
         long started = System.nanoTime();
         try {
             mailer.send(toMail(n)).await().atMost(settings.sendTimeout());
-            Duration took = Duration.ofNanos(System.nanoTime() - started);
-            n.markSent(clock.instant());
-            metrics.sent(n.kind, took);
-            LOG.infof("Sent %s email for alert %s (ticket %s) to %s in %d ms", n.kind, n.alertId, n.ticketId,
-                    n.recipient, took.toMillis());
         } catch (RuntimeException e) {
-            onFailure(n, e, Duration.ofNanos(System.nanoTime() - started));
+            return onFailure(connection, n, e, Duration.ofNanos(System.nanoTime() - started));
         }
-        return Optional.of(n.state);
+        // The server accepted it: record that at once, in its own commit (the duplicate window is this statement).
+        update(connection, MARK_SENT, Timestamp.from(clock.instant()), n.id());
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        metrics.sent(n.kind(), took);
+        LOG.infof("Sent %s email for alert %s (ticket %s) to %s in %d ms", n.kind(), n.alertId(), n.ticketId(),
+                EmailAddresses.masked(n.recipient()), took.toMillis());
+        return NotificationState.SENT;
     }
 
-    private void onFailure(Notification n, RuntimeException e, Duration took) {
+    private NotificationState onFailure(Connection connection, Claimed n, RuntimeException e, Duration took)
+            throws SQLException {
         String error = describe(e);
-        int attempt = n.attempts + 1;
+        int attempt = n.attempts() + 1;
         if (attempt >= settings.maxAttempts()) {
-            n.markFailed("gave up after " + attempt + " attempts: " + error);
-            metrics.sendFailedForGood(n.kind, took);
+            update(connection, FAIL, "gave up after " + attempt + " attempts: " + error, n.id());
+            metrics.sendFailedForGood(n.kind(), took);
             LOG.errorf("Giving up on %s email for alert %s (ticket %s) to %s after %d attempts: %s. The alert goes to "
                     + "the dead-letter topic; check the SMTP server (quarkus.mailer.host/port) and replay it from there.",
-                    n.kind, n.alertId, n.ticketId, n.recipient, attempt, error);
-        } else {
-            Instant next = clock.instant().plus(backoff.after(attempt));
-            n.retryAt(next, error);
-            metrics.retried(took);
-            LOG.warnf("Attempt %d/%d of %s email for alert %s to %s failed: %s; next attempt at %s", attempt,
-                    settings.maxAttempts(), n.kind, n.alertId, n.recipient, error, next);
+                    n.kind(), n.alertId(), n.ticketId(), EmailAddresses.masked(n.recipient()), attempt,
+                    EmailAddresses.maskedIn(error));
+            return NotificationState.FAILED;
+        }
+        Instant next = clock.instant().plus(backoff.after(attempt));
+        update(connection, RETRY, Timestamp.from(next), error, n.id());
+        metrics.retried(took);
+        LOG.warnf("Attempt %d/%d of %s email for alert %s to %s failed: %s; next attempt at %s", attempt,
+                settings.maxAttempts(), n.kind(), n.alertId(), EmailAddresses.masked(n.recipient()),
+                EmailAddresses.maskedIn(error), next);
+        return NotificationState.PENDING;
+    }
+
+    /** Hands unsent claimed rows back (due now), so another sender need not wait for their lease to end. */
+    private void release(Connection connection, List<Claimed> rows) throws SQLException {
+        try (PreparedStatement release = connection.prepareStatement(RELEASE)) {
+            release.setTimestamp(1, Timestamp.from(clock.instant()));
+            release.setArray(2, connection.createArrayOf("uuid", rows.stream().map(Claimed::id).toArray()));
+            release.executeUpdate();
+        }
+        LOG.infof("Handed %d claimed email(s) back: the rest of their lease (%s) is too short for another send",
+                rows.size(), lease);
+    }
+
+    private static void update(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                update.setObject(i + 1, parameters[i]);
+            }
+            update.executeUpdate();
         }
     }
 
-    static Mail toMail(Notification n) {
+    static Mail toMail(Claimed n) {
         return new Mail()
-                .addTo(n.recipient)
-                .setSubject(n.subject)
-                .setText(n.textBody)
-                .setHtml(n.htmlBody)
-                .addHeader("Message-ID", MessageIds.of(n.alertId, n.recipient))
-                .addHeader("Content-Language", n.locale);
+                .addTo(n.recipient())
+                .setSubject(n.subject())
+                .setText(n.text())
+                .setHtml(n.html())
+                .addHeader("Message-ID", MessageIds.of(n.alertId(), n.recipient()))
+                .addHeader("Content-Language", n.locale());
     }
 
     private static String describe(Throwable e) {

@@ -3,13 +3,11 @@ package dev.promesa.notifier.delivery;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 
 import org.jboss.logging.Logger;
 
@@ -19,8 +17,10 @@ import io.quarkus.runtime.StartupEvent;
 import dev.promesa.notifier.NotifierConfig;
 
 /**
- * The sender: {@code promesa.delivery.workers} dedicated threads that each drain due emails one by one, then publish pending dead letters, then wait
- * for new work (woken right after a consumer commit, or after {@code promesa.delivery.poll-interval} for retries).
+ * The sender: {@code promesa.delivery.workers} dedicated threads that each drain due emails in rounds of
+ * {@code promesa.delivery.claim-size} ({@link Deliverer}), then publish pending dead letters, then wait for new work
+ * (woken right after the consumer's insert, or after {@code promesa.delivery.poll-interval} for retries). Each thread
+ * has one SMTP conversation at a time, on a connection the mailer keeps open for the next email.
  * SMTP never runs on the Kafka consumer's thread, so a slow or failing mail server cannot stall consumption, and a
  * failing recipient only delays itself: its row is not due again until its backoff has passed.
  */
@@ -32,6 +32,7 @@ public class DeliveryWorker {
     private final DeadLetters deadLetters;
     private final Duration pollInterval;
     private final int workers;
+    private final int claimSize;
     private final Semaphore wakeUp = new Semaphore(0);
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
@@ -41,17 +42,22 @@ public class DeliveryWorker {
         this.deadLetters = deadLetters;
         this.pollInterval = config.delivery().pollInterval();
         this.workers = Math.max(1, config.delivery().workers());
+        this.claimSize = config.delivery().claimSize();
     }
 
     void start(@Observes StartupEvent event) {
         running = true;
         for (int i = 1; i <= workers; i++) {
-            Thread thread = new Thread(this::run, "notifier-delivery-" + i);
+            // One thread looks for pending dead letters when idle (the others only after a round that failed one),
+            // so a larger sender pool does not multiply the idle polling.
+            boolean publishesDeadLetters = i == 1;
+            Thread thread = new Thread(() -> run(publishesDeadLetters), "notifier-delivery-" + i);
             thread.setDaemon(true);
             thread.start();
             threads.add(thread);
         }
-        LOG.infof("Delivery started: %d sender thread(s), poll interval %s", workers, pollInterval);
+        LOG.infof("Delivery started: %d sender thread(s), claims of %d, lease %s, poll interval %s", workers,
+                claimSize, deliverer.lease(), pollInterval);
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
@@ -62,7 +68,8 @@ public class DeliveryWorker {
         }
     }
 
-    void onRecorded(@Observes(during = TransactionPhase.AFTER_SUCCESS) NotificationsRecorded recorded) {
+    /** Fired by the notification log once new rows are committed (its insert is one autocommitted statement). */
+    void onRecorded(@Observes NotificationsRecorded recorded) {
         wakeUp();
     }
 
@@ -73,17 +80,19 @@ public class DeliveryWorker {
         }
     }
 
-    private void run() {
+    private void run(boolean publishesDeadLetters) {
         while (running) {
             try {
-                Optional<NotificationState> outcome = deliverer.deliverNext();
-                if (outcome.isPresent()) {
-                    if (outcome.get() == NotificationState.FAILED) {
+                Deliverer.Round round = deliverer.deliverDue();
+                if (round.claimed() > 0) {
+                    if (round.failed() > 0) {
                         deadLetters.publishPending();
                     }
                     continue;
                 }
-                deadLetters.publishPending();
+                if (publishesDeadLetters) {
+                    deadLetters.publishPending();
+                }
                 idle(pollInterval);
             } catch (RuntimeException e) {
                 // Typically the database is unreachable; nothing is lost (rows stay PENDING), so wait and try again.

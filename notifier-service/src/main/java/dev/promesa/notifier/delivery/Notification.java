@@ -65,25 +65,4 @@ public class Notification extends PanacheEntityBase {
 
     @Column(name = "dead_lettered_at")
     public Instant deadLetteredAt;
-
-    void markSent(Instant now) {
-        state = NotificationState.SENT;
-        attempts++;
-        sentAt = now;
-        nextAttemptAt = null;
-        lastError = null;
-    }
-
-    void retryAt(Instant when, String error) {
-        attempts++;
-        nextAttemptAt = when;
-        lastError = error;
-    }
-
-    void markFailed(String error) {
-        state = NotificationState.FAILED;
-        attempts++;
-        nextAttemptAt = null;
-        lastError = error;
-    }
 }

@@ -1,29 +1,33 @@
 package dev.promesa.notifier.delivery;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+
+import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 
-import org.hibernate.query.NativeQuery;
-import org.hibernate.type.StandardBasicTypes;
-
-import dev.promesa.contracts.Alert;
-import dev.promesa.notifier.recipient.Addressee;
-import dev.promesa.notifier.recipient.Addressee.Recipient;
 import dev.promesa.notifier.recipient.Addressee.Unresolved;
-import dev.promesa.notifier.template.RenderedMail;
 
 /**
- * Writes the notification log. Every write is {@code INSERT … ON CONFLICT (alert_id, recipient) DO NOTHING}, so a
- * redelivered alert — even one handled by two replicas at once during a rebalance — can never create a second email.
+ * Writes the notification log. The rows of a whole poll go in with one statement — {@code INSERT … SELECT FROM
+ * unnest(…) ON CONFLICT (alert_id, recipient) DO NOTHING RETURNING …} — so a poll costs one round trip and one
+ * transaction, and a redelivered alert (even one handled by two replicas at once during a rebalance) can never create
+ * a second email.
  */
 @ApplicationScoped
 public class NotificationLog {
@@ -31,80 +35,132 @@ public class NotificationLog {
     private static final String INSERT = """
             insert into notification (id, alert_id, recipient, audience, kind, ticket_id, locale, subject, text_body,
                                       html_body, alert_json, state, attempts, next_attempt_at, last_error, created_at)
-            values (:id, :alertId, :recipient, :audience, :kind, :ticketId, :locale, :subject, :textBody,
-                    :htmlBody, :alertJson, :state, 0, :nextAttemptAt, :lastError, :createdAt)
+            select id, alert_id, recipient, audience, kind, ticket_id, locale, subject, text_body,
+                   html_body, alert_json, state, 0, case when state = 'PENDING' then ?::timestamptz end, last_error,
+                   ?::timestamptz
+            from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                        ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                 as row(id, alert_id, recipient, audience, kind, ticket_id, locale, subject, text_body,
+                        html_body, alert_json, state, last_error)
             on conflict (alert_id, recipient) do nothing
+            returning alert_id, recipient
             """;
 
-    private final EntityManager em;
+    private static final String KNOWN = "select alert_id, recipient from notification where alert_id = any(?)";
+
+    private final DataSource dataSource;
     private final Event<NotificationsRecorded> recorded;
     private final DeliveryMetrics metrics;
     private final Clock clock;
 
-    NotificationLog(EntityManager em, Event<NotificationsRecorded> recorded, DeliveryMetrics metrics, Clock clock) {
-        this.em = em;
+    NotificationLog(DataSource dataSource, Event<NotificationsRecorded> recorded, DeliveryMetrics metrics,
+            Clock clock) {
+        this.dataSource = dataSource;
         this.recorded = recorded;
         this.metrics = metrics;
         this.clock = clock;
     }
 
-    /** Recipients that already have a notification for this alert (so a redelivery renders nothing). */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public Set<String> recipientsOf(String alertId) {
-        List<String> keys = em.createQuery("select n.recipient from Notification n where n.alertId = :alertId",
-                String.class).setParameter("alertId", alertId).getResultList();
-        return new HashSet<>(keys);
-    }
-
-    /** Queues an email for the sender. @return false if this (alert, recipient) was already recorded */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public boolean recordPending(Alert alert, Recipient recipient, RenderedMail mail, String alertJson) {
-        Instant now = clock.instant();
-        return insert(alert, recipient, mail.language(), mail, alertJson, NotificationState.PENDING, now, null, now);
-    }
-
-    /** Records, visibly, that nobody can receive this email; the dead-letter publisher will put the alert on the DLQ. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public boolean recordUnresolved(Alert alert, Unresolved unresolved, String language, String alertJson) {
-        boolean inserted = insert(alert, unresolved, language, null, alertJson, NotificationState.FAILED, null,
-                unresolved.reason(), clock.instant());
-        if (inserted) {
-            metrics.failed(alert.kind().name(), "no-recipient");
+    /**
+     * (alert, recipient) pairs already in the log for these alerts, as {@link NewNotification#key()}s, so a redelivery
+     * renders nothing. Only a shortcut: the insert's unique key is what guarantees one row.
+     */
+    public Set<String> knownKeys(Collection<String> alertIds) {
+        Set<String> known = new HashSet<>();
+        if (alertIds.isEmpty()) {
+            return known;
         }
-        return inserted;
-    }
-
-    /** Tells the sender (after commit) that new emails wait. */
-    public void announce(String alertId, int count) {
-        if (count > 0) {
-            recorded.fire(new NotificationsRecorded(alertId, count));
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(KNOWN)) {
+            select.setArray(1, connection.createArrayOf("text", alertIds.toArray()));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    known.add(NewNotification.key(rows.getString(1), rows.getString(2)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the notification log: " + e.getMessage(), e);
         }
+        return known;
     }
 
-    private boolean insert(Alert alert, Addressee addressee, String language, RenderedMail mail, String alertJson,
-            NotificationState state, Instant nextAttemptAt, String lastError, Instant createdAt) {
-        @SuppressWarnings("unchecked")
-        NativeQuery<Object> insert = em.createNativeQuery(INSERT).unwrap(NativeQuery.class);
-        int rows = insert
-                .setParameter("id", UUID.randomUUID())
-                .setParameter("alertId", alert.alertId(), StandardBasicTypes.STRING)
-                .setParameter("recipient", addressee.key(), StandardBasicTypes.STRING)
-                .setParameter("audience", addressee.audience().name(), StandardBasicTypes.STRING)
-                .setParameter("kind", alert.kind().name(), StandardBasicTypes.STRING)
-                .setParameter("ticketId", alert.ticketId(), StandardBasicTypes.STRING)
-                .setParameter("locale", language, StandardBasicTypes.STRING)
-                .setParameter("subject", mail == null ? null : mail.subject(), StandardBasicTypes.STRING)
-                .setParameter("textBody", mail == null ? null : mail.text(), StandardBasicTypes.STRING)
-                .setParameter("htmlBody", mail == null ? null : mail.html(), StandardBasicTypes.STRING)
-                .setParameter("alertJson", alertJson, StandardBasicTypes.STRING)
-                .setParameter("state", state.name(), StandardBasicTypes.STRING)
-                .setParameter("nextAttemptAt", nextAttemptAt, StandardBasicTypes.INSTANT)
-                .setParameter("lastError", lastError, StandardBasicTypes.STRING)
-                .setParameter("createdAt", createdAt, StandardBasicTypes.INSTANT)
-                .executeUpdate();
-        if (rows == 0) {
+    /**
+     * Inserts the rows in one statement (one transaction); a pair that is already logged, or twice in {@code rows}, is
+     * skipped and counted as a duplicate. Wakes the sender once the rows are committed.
+     *
+     * @return the rows that were inserted, in the order given
+     */
+    public List<NewNotification> insert(List<NewNotification> rows) {
+        Map<String, NewNotification> unique = new LinkedHashMap<>();
+        rows.forEach(row -> unique.putIfAbsent(row.key(), row));
+        Set<String> inserted = new HashSet<>();
+        if (!unique.isEmpty()) {
+            inserted = insertAll(List.copyOf(unique.values()));
+        }
+        List<NewNotification> result = new ArrayList<>();
+        int pending = 0;
+        for (NewNotification row : unique.values()) {
+            if (inserted.contains(row.key())) {
+                result.add(row);
+                if (row.pending()) {
+                    pending++;
+                } else {
+                    metrics.failed(row.alert().kind().name(), "no-recipient");
+                }
+            }
+        }
+        for (int i = result.size(); i < rows.size(); i++) {
             metrics.duplicate();
         }
-        return rows == 1;
+        if (pending > 0) {
+            recorded.fire(new NotificationsRecorded(pending));
+        }
+        return result;
+    }
+
+    /** Pairs the consumer skipped because {@link #knownKeys} already had them: redeliveries, counted as such. */
+    public void skippedKnown(int count) {
+        for (int i = 0; i < count; i++) {
+            metrics.duplicate();
+        }
+    }
+
+    private Set<String> insertAll(List<NewNotification> rows) {
+        Set<String> inserted = new HashSet<>();
+        // One statement: autocommit makes it exactly one transaction, with no transaction manager around it.
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            Timestamp now = Timestamp.from(clock.instant());
+            insert.setTimestamp(1, now);
+            insert.setTimestamp(2, now);
+            insert.setArray(3, connection.createArrayOf("uuid",
+                    rows.stream().map(row -> UUID.randomUUID()).toArray()));
+            List<Function<NewNotification, String>> columns = List.of(
+                    row -> row.alert().alertId(),
+                    row -> row.addressee().key(),
+                    row -> row.addressee().audience().name(),
+                    row -> row.alert().kind().name(),
+                    row -> row.alert().ticketId(),
+                    NewNotification::language,
+                    row -> row.pending() ? row.mail().subject() : null,
+                    row -> row.pending() ? row.mail().text() : null,
+                    row -> row.pending() ? row.mail().html() : null,
+                    NewNotification::alertJson,
+                    row -> (row.pending() ? NotificationState.PENDING : NotificationState.FAILED).name(),
+                    row -> row.addressee() instanceof Unresolved nobody ? nobody.reason() : null);
+            int index = 4;
+            for (Function<NewNotification, String> column : columns) {
+                insert.setArray(index++, connection.createArrayOf("text", rows.stream().map(column).toArray()));
+            }
+            try (ResultSet keys = insert.executeQuery()) {
+                while (keys.next()) {
+                    inserted.add(NewNotification.key(keys.getString(1), keys.getString(2)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not write " + rows.size() + " notification(s) to the log: "
+                    + e.getMessage(), e);
+        }
+        return inserted;
     }
 }
