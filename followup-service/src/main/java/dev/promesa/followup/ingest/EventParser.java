@@ -1,7 +1,11 @@
 package dev.promesa.followup.ingest;
 
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -10,15 +14,29 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.promesa.contracts.CloudEvents;
 import dev.promesa.contracts.Interaction;
+import dev.promesa.contracts.Person;
 import dev.promesa.contracts.TicketSnapshot;
 
 /**
  * Turns a record's CloudEvents headers and JSON value into a {@link HelpdeskEvent}, or says precisely why it cannot
  * ({@link InvalidEventException}). The event id is the {@code ce_id} header (the payload's {@code eventId} if the
  * header is missing); the ticket id is the payload's, else the record key.
+ * <p>
+ * Intake validates events before they reach the topic, but anything can be written to a topic: what the database
+ * could not store (NUL, an id longer than its column) or the rules could not compute with (a timestamp outside four-digit
+ * years, an unknown time zone) is refused here, with the field named, rather than failing later in a transaction.
  */
 @ApplicationScoped
 public class EventParser {
+
+    /** Column widths of V1__followup_schema.sql. */
+    static final int MAX_ID_LENGTH = 200;
+    static final int MAX_POLICY_LENGTH = 100;
+    static final int MAX_LOCALE_LENGTH = 35;
+    static final int MAX_TIME_ZONE_LENGTH = 64;
+    private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
     private final ObjectMapper json;
 
@@ -33,6 +51,10 @@ public class EventParser {
         if (value == null || value.isBlank()) {
             throw new InvalidEventException("record value is empty");
         }
+        if (source != null && source.length() > MAX_ID_LENGTH) {
+            throw new InvalidEventException("header " + CloudEvents.HEADER_SOURCE + " is " + source.length()
+                    + " characters long, at most " + MAX_ID_LENGTH + " allowed");
+        }
         return switch (type) {
             case CloudEvents.TYPE_TICKET -> snapshot(ceId, source, key, read(value, TicketSnapshot.class, type));
             case CloudEvents.TYPE_INTERACTION -> interaction(ceId, source, key, read(value, Interaction.class, type));
@@ -43,7 +65,11 @@ public class EventParser {
 
     private <T> T read(String value, Class<T> type, String ceType) {
         try {
-            return json.readValue(value, type);
+            T event = json.readValue(value, type);
+            if (event == null) {
+                throw new InvalidEventException("value is JSON null, not a " + ceType + " object");
+            }
+            return event;
         } catch (JsonProcessingException e) {
             throw new InvalidEventException("value is not a readable " + ceType + " JSON: "
                     + e.getOriginalMessage(), e);
@@ -59,6 +85,16 @@ public class EventParser {
         require(s.occurredAt(), "occurredAt", missing);
         require(s.status(), "status", missing);
         failIfMissing(missing, CloudEvents.TYPE_TICKET);
+        List<String> bad = new ArrayList<>();
+        id(eventId, "eventId", bad);
+        id(ticketId, "ticketId", bad);
+        instant(s.occurredAt(), "occurredAt", bad);
+        text(s.subject(), "subject", bad);
+        person(s.requester(), "requester", bad);
+        person(s.assignee(), "assignee", bad);
+        id(s.team(), "team", bad);
+        bounded(s.slaPolicy(), "slaPolicy", MAX_POLICY_LENGTH, bad);
+        failIfBad(bad, CloudEvents.TYPE_TICKET);
         TicketSnapshot normalized = new TicketSnapshot(eventId, ticketId, s.occurredAt(), s.subject(), s.priority(),
                 s.status(), s.channel(), s.requester(), s.assignee(), s.team(), s.slaPolicy());
         return new HelpdeskEvent.Snapshot(eventId, source, normalized);
@@ -82,9 +118,101 @@ public class EventParser {
             require(i.commitment().dueAt(), "commitment.dueAt", missing);
         }
         failIfMissing(missing, CloudEvents.TYPE_INTERACTION);
+        List<String> bad = new ArrayList<>();
+        id(eventId, "eventId", bad);
+        id(ticketId, "ticketId", bad);
+        instant(i.occurredAt(), "occurredAt", bad);
+        id(i.author().id(), "author.id", bad);
+        text(i.body(), "body", bad);
+        if (i.commitment() != null) {
+            id(i.commitment().commitmentId(), "commitment.commitmentId", bad);
+            instant(i.commitment().dueAt(), "commitment.dueAt", bad);
+            text(i.commitment().description(), "commitment.description", bad);
+        }
+        if (i.fulfils() != null) {
+            for (int n = 0; n < i.fulfils().size(); n++) {
+                String fulfilled = i.fulfils().get(n);
+                if (fulfilled == null || fulfilled.isBlank()) {
+                    bad.add("fulfils[" + n + "] is blank");
+                } else {
+                    id(fulfilled, "fulfils[" + n + "]", bad);
+                }
+            }
+        }
+        failIfBad(bad, CloudEvents.TYPE_INTERACTION);
         Interaction normalized = new Interaction(eventId, ticketId, i.occurredAt(), i.kind(), i.channel(), i.author(),
                 i.visibility(), i.body(), i.commitment(), i.fulfils() == null ? List.of() : i.fulfils());
         return new HelpdeskEvent.InteractionEvent(eventId, source, normalized);
+    }
+
+    private static void person(Person person, String field, List<String> bad) {
+        if (person == null) {
+            return;
+        }
+        id(person.id(), field + ".id", bad);
+        text(person.name(), field + ".name", bad);
+        text(person.email(), field + ".email", bad);
+        bounded(person.locale(), field + ".locale", MAX_LOCALE_LENGTH, bad);
+        if (bounded(person.timeZone(), field + ".timeZone", MAX_TIME_ZONE_LENGTH, bad)) {
+            try {
+                ZoneId.of(person.timeZone());
+            } catch (DateTimeException e) {
+                bad.add(field + ".timeZone '" + person.timeZone() + "' is not an IANA time zone");
+            }
+        }
+    }
+
+    /** An id: fits its column, no control characters. */
+    private static void id(String value, String field, List<String> bad) {
+        if (bounded(value, field, MAX_ID_LENGTH, bad) && CONTROL.matcher(value).find()) {
+            bad.add(field + " contains control characters");
+        }
+    }
+
+    /** @return true when the value is present and fine so far */
+    private static boolean bounded(String value, String field, int maxLength, List<String> bad) {
+        if (value == null) {
+            return false;
+        }
+        if (value.length() > maxLength) {
+            bad.add(field + " is " + value.length() + " characters long, at most " + maxLength + " allowed");
+            return false;
+        }
+        return text(value, field, bad);
+    }
+
+    /** Any length, but storable: PostgreSQL text takes no NUL, and UTF-8 no unpaired surrogate. */
+    private static boolean text(String value, String field, List<String> bad) {
+        if (value == null) {
+            return false;
+        }
+        for (int n = 0; n < value.length(); n++) {
+            char c = value.charAt(n);
+            if (c == '\u0000') {
+                bad.add(field + " contains NUL (\\u0000), which cannot be stored");
+                return false;
+            }
+            if (Character.isHighSurrogate(c) && n + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(n + 1))) {
+                n++;
+            } else if (Character.isSurrogate(c)) {
+                bad.add(field + " contains an unpaired UTF-16 surrogate at character " + n);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void instant(Instant value, String field, List<String> bad) {
+        if (value != null && (value.isBefore(EARLIEST) || value.isAfter(LATEST))) {
+            bad.add(field + " " + value + " is outside the years 1970 to 9999");
+        }
+    }
+
+    private static void failIfBad(List<String> bad, String type) {
+        if (!bad.isEmpty()) {
+            throw new InvalidEventException(type + " cannot be stored: " + String.join("; ", bad));
+        }
     }
 
     private static void require(Object value, String field, List<String> missing) {
