@@ -23,6 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -48,6 +50,10 @@ import dev.promesa.intake.validation.Violation;
 public class IntakeResource {
     private static final Logger LOG = Logger.getLogger(IntakeResource.class);
     private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    /** A batch item's person is 4 levels deep; anything much deeper is not an event, and costs to parse. */
+    static final int MAX_NESTING_DEPTH = 16;
+    /** No field is a number; a long one only costs time to parse before it is refused. */
+    static final int MAX_NUMBER_LENGTH = 100;
 
     /** The 202 answer: the ids under which the events were accepted, in request order. */
     public record Accepted(List<String> eventIds) {
@@ -55,6 +61,7 @@ public class IntakeResource {
 
     private final EventPublisher publisher;
     private final ObjectMapper mapper;
+    private final ObjectMapper requestReader;
     private final Problems problems;
     private final IntakeConfig config;
     private final MeterRegistry registry;
@@ -63,6 +70,9 @@ public class IntakeResource {
             MeterRegistry registry) {
         this.publisher = publisher;
         this.mapper = mapper;
+        this.requestReader = mapper.copy();
+        requestReader.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_NESTING_DEPTH).maxNumberLength(MAX_NUMBER_LENGTH).build());
         this.problems = problems;
         this.config = config;
         this.registry = registry;
@@ -77,7 +87,12 @@ public class IntakeResource {
     @APIResponse(responseCode = "503", description = "Kafka could not take it in time; retry after Retry-After")
     public Response postTicket(String body, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
             @Context ContainerRequestContext request) {
-        return acceptOne(request, EventReader.ticket(parse(body), "", idempotencyKey));
+        JsonNode json = parse(body);
+        List<Violation> badKey = EventReader.idempotencyKey(idempotencyKey);
+        if (!badKey.isEmpty()) {
+            return problems.invalid(badKey);
+        }
+        return acceptOne(request, EventReader.ticket(json, "", idempotencyKey));
     }
 
     @POST
@@ -90,7 +105,12 @@ public class IntakeResource {
             @PathParam("ticketId") @Parameter(description = "The help desk's ticket id") String ticketId, String body,
             @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
             @Context ContainerRequestContext request) {
-        return acceptOne(request, EventReader.interaction(parse(body), "", ticketId, idempotencyKey));
+        JsonNode json = parse(body);
+        List<Violation> badKey = EventReader.idempotencyKey(idempotencyKey);
+        if (!badKey.isEmpty()) {
+            return problems.invalid(badKey);
+        }
+        return acceptOne(request, EventReader.interaction(json, "", ticketId, idempotencyKey));
     }
 
     @POST
@@ -102,6 +122,10 @@ public class IntakeResource {
     public Response postBatch(String body, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
             @Context ContainerRequestContext request) {
         JsonNode json = parse(body);
+        List<Violation> badKey = EventReader.idempotencyKey(idempotencyKey);
+        if (!badKey.isEmpty()) {
+            return problems.invalid(badKey);
+        }
         JsonNode items = json.isObject() ? json.get("events") : json;
         if (items == null || !items.isArray()) {
             return problems.invalid(List.of(new Violation("events",
@@ -177,7 +201,7 @@ public class IntakeResource {
     /** The body as JSON; malformed JSON ends the request with a 400 problem saying where. */
     private JsonNode parse(String body) {
         try {
-            JsonNode json = mapper.readTree(body);
+            JsonNode json = requestReader.readTree(body);
             return json == null ? mapper.getNodeFactory().missingNode() : json;
         } catch (JsonProcessingException e) {
             throw new WebApplicationException(problems.malformed(describe(e)));
@@ -185,6 +209,18 @@ public class IntakeResource {
     }
 
     private static String describe(JsonProcessingException e) {
+        if (e instanceof StreamConstraintsException) {
+            String message = String.valueOf(e.getOriginalMessage());
+            if (message.contains("nesting depth")) {
+                return "The body is nested deeper than " + MAX_NESTING_DEPTH + " levels; an event needs at most 4. "
+                        + "Send the event JSON as documented.";
+            }
+            if (message.contains("Number value length")) {
+                return "The body has a number longer than " + MAX_NUMBER_LENGTH + " characters; no event field is "
+                        + "a number.";
+            }
+            return "The body exceeds a JSON parsing limit: " + message.replaceAll(", from `[^`]*`", "");
+        }
         var location = e.getLocation();
         String where = location == null
                 ? ""

@@ -23,11 +23,22 @@ public class Problems {
 
     public Response response(Response.Status status, String type, String title, String detail,
             List<Violation> errors, String reason) {
-        registry.counter("promesa.intake.rejected", "reason", reason).increment();
+        return response(status.getStatusCode(), type, title, detail, errors, reason);
+    }
+
+    public Response response(int status, String type, String title, String detail, List<Violation> errors,
+            String reason) {
         return Response.status(status)
                 .type(MEDIA_TYPE)
-                .entity(new Problem(TYPE_BASE + type, title, status.getStatusCode(), detail, errors))
+                .entity(problem(status, type, title, detail, errors, reason))
                 .build();
+    }
+
+    /** The problem itself, counted, for answers written outside JAX-RS (the body-size guard). */
+    public Problem problem(int status, String type, String title, String detail, List<Violation> errors,
+            String reason) {
+        registry.counter("promesa.intake.rejected", "reason", reason).increment();
+        return new Problem(TYPE_BASE + type, title, status, detail, errors);
     }
 
     public Response invalid(List<Violation> errors) {

@@ -32,6 +32,8 @@ public final class EventReader {
     public static final int MAX_DESCRIPTION_LENGTH = 2_000;
     public static final int MAX_NAME_LENGTH = 200;
     public static final int MAX_FULFILS = 100;
+    /** Leaves room for the {@code :index} a batch appends, within {@link #MAX_ID_LENGTH}. */
+    public static final int MAX_IDEMPOTENCY_KEY_LENGTH = 100;
 
     /** Either an event or the violations that stopped it. */
     public record Result<T>(T event, List<Violation> violations) {
@@ -82,7 +84,10 @@ public final class EventReader {
         String eventId = eventId(fields, defaultEventId);
         String ticketId = fields.id("ticketId", pathTicketId == null, MAX_ID_LENGTH);
         if (pathTicketId != null) {
-            if (ticketId != null && !ticketId.equals(pathTicketId)) {
+            String pathProblem = JsonFields.idProblem(pathTicketId, MAX_ID_LENGTH);
+            if (pathProblem != null) {
+                violations.add(new Violation("ticketId (path)", pathProblem));
+            } else if (ticketId != null && !ticketId.equals(pathTicketId)) {
                 fields.violation("ticketId", "'" + ticketId + "' differs from the ticket in the URL, '"
                         + pathTicketId + "'");
             }
@@ -99,6 +104,19 @@ public final class EventReader {
         Interaction interaction = new Interaction(eventId, ticketId, occurredAt, kind, channel, author, visibility,
                 body, commitment, fulfils);
         return new Result<>(violations.isEmpty() ? interaction : null, violations);
+    }
+
+    /**
+     * The {@code Idempotency-Key} header becomes event ids, so it follows the id rules: at most
+     * {@value #MAX_IDEMPOTENCY_KEY_LENGTH} characters, not blank, no control characters. Empty list when absent or
+     * fine.
+     */
+    public static List<Violation> idempotencyKey(String header) {
+        if (header == null) {
+            return List.of();
+        }
+        String problem = JsonFields.idProblem(header, MAX_IDEMPOTENCY_KEY_LENGTH);
+        return problem == null ? List.of() : List.of(new Violation("Idempotency-Key (header)", problem));
     }
 
     private static String eventId(JsonFields fields, String defaultEventId) {

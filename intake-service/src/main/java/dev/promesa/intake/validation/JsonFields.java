@@ -17,8 +17,18 @@ import com.fasterxml.jackson.databind.JsonNode;
  * integrator fixes a request in one round trip. Each reader returns null when the field is missing or wrong.
  */
 final class JsonFields {
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    /**
+     * One {@code @}, a dot in the domain, and none of what could split or disguise an address in a mail header:
+     * whitespace and line separators, control and invisible formatting characters (RTL overrides, zero-width), and
+     * the characters <code>&lt;&gt;()[],;:"\</code>.
+     */
+    private static final String ADDRESS_PART = "[^@\\s\\p{Z}\\p{Cc}\\p{Cf}<>()\\[\\],;:\"\\\\]+";
+    private static final Pattern EMAIL = Pattern.compile("^" + ADDRESS_PART + "@" + ADDRESS_PART + "\\."
+            + ADDRESS_PART + "$");
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+    /** Timestamps outside four-digit years are typing errors, and break date arithmetic downstream. */
+    private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     private final JsonNode node;
     private final String path;
@@ -46,14 +56,52 @@ final class JsonFields {
         return new JsonFields(value, field(name), violations);
     }
 
-    /** An identifier: no control characters, at most {@code maxLength} characters. */
+    /** An identifier: not blank even when optional, no control characters, at most {@code maxLength} characters. */
     String id(String name, boolean required, int maxLength) {
         String value = text(name, required, maxLength);
-        if (value != null && CONTROL.matcher(value).find()) {
-            violation(name, "must not contain control characters");
+        if (value == null) {
+            return null;
+        }
+        String problem = idProblem(value, maxLength);
+        if (problem != null) {
+            violation(name, problem);
             return null;
         }
         return value;
+    }
+
+    /** What is wrong with {@code value} as an identifier, or null. */
+    static String idProblem(String value, int maxLength) {
+        if (value.isBlank()) {
+            return "must not be blank (leave an optional id out instead)";
+        }
+        if (value.length() > maxLength) {
+            return "is too long: " + value.length() + " characters, at most " + maxLength + " allowed";
+        }
+        if (CONTROL.matcher(value).find()) {
+            return "must not contain control characters";
+        }
+        return unicodeProblem(value);
+    }
+
+    /**
+     * NUL cannot be stored (PostgreSQL text) and an unpaired surrogate cannot be encoded as UTF-8 (it would reach the
+     * topic as '?'): both are refused rather than altered.
+     */
+    static String unicodeProblem(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\u0000') {
+                return "must not contain the NUL character (\\u0000)";
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return "contains an unpaired UTF-16 surrogate at character " + i + "; send valid Unicode text";
+            }
+        }
+        return null;
     }
 
     String text(String name, boolean required, int maxLength) {
@@ -75,6 +123,11 @@ final class JsonFields {
         }
         if (text.length() > maxLength) {
             violation(name, "is too long: " + text.length() + " characters, at most " + maxLength + " allowed");
+            return null;
+        }
+        String unicode = unicodeProblem(text);
+        if (unicode != null) {
+            violation(name, unicode);
             return null;
         }
         return text;
@@ -101,7 +154,12 @@ final class JsonFields {
             return null;
         }
         try {
-            return OffsetDateTime.parse(text).toInstant();
+            Instant instant = OffsetDateTime.parse(text).toInstant();
+            if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+                violation(name, "'" + text + "' is outside the years 1970 to 9999");
+                return null;
+            }
+            return instant;
         } catch (DateTimeException e) {
             violation(name, "'" + text + "' is not an ISO-8601 timestamp with offset, e.g. 2026-11-26T15:00:00Z");
             return null;
@@ -158,8 +216,9 @@ final class JsonFields {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < value.size(); i++) {
             JsonNode item = value.get(i);
-            if (!item.isTextual() || item.asText().isBlank() || item.asText().length() > maxLength) {
-                violation(name + "[" + i + "]", "must be a non-blank string of at most " + maxLength + " characters");
+            String problem = item.isTextual() ? idProblem(item.asText(), maxLength) : "must be a string";
+            if (problem != null) {
+                violation(name + "[" + i + "]", problem);
             } else {
                 ids.add(item.asText());
             }
