@@ -1,13 +1,18 @@
 package dev.promesa.followup.ingest;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import dev.promesa.followup.duecheck.DueItems;
 import dev.promesa.followup.ticket.Tickets;
 
-/** Applies one event exactly once: its id and its effects commit in one transaction. */
+/** Applies events exactly once: their ids and their effects commit in one transaction. */
 @ApplicationScoped
 public class EventIngestor {
 
@@ -15,10 +20,12 @@ public class EventIngestor {
 
     private final ProcessedEvents processed;
     private final Tickets tickets;
+    private final DueItems dueItems;
 
-    EventIngestor(ProcessedEvents processed, Tickets tickets) {
+    EventIngestor(ProcessedEvents processed, Tickets tickets, DueItems dueItems) {
         this.processed = processed;
         this.tickets = tickets;
+        this.dueItems = dueItems;
     }
 
     /** @return false if the event had been processed before (a redelivery): nothing changed */
@@ -29,11 +36,45 @@ public class EventIngestor {
                     event.ticketId());
             return false;
         }
+        applyEffects(event);
+        dueItems.flush();
+        return true;
+    }
+
+    /**
+     * Applies a poll's events in one transaction, in the given order (the caller keeps each partition's order, so each
+     * ticket's). All ids are recorded with one statement first; an event whose id was there already (or came earlier
+     * in the same list) changes nothing. Any failure rolls back the whole list.
+     *
+     * @return how many events were applied (the rest were redeliveries)
+     */
+    @Transactional
+    public int applyAll(List<HelpdeskEvent> events) {
+        List<String> ids = new ArrayList<>(events.size());
+        for (HelpdeskEvent event : events) {
+            ids.add(event.eventId());
+        }
+        Set<String> fresh = processed.markAllProcessed(ids);
+        int applied = 0;
+        for (HelpdeskEvent event : events) {
+            // remove: a second copy of an id in the same list is a redelivery too
+            if (fresh.remove(event.eventId())) {
+                applyEffects(event);
+                applied++;
+            } else {
+                LOG.debugf("Event %s for ticket %s was processed before; redelivery ignored", event.eventId(),
+                        event.ticketId());
+            }
+        }
+        dueItems.flush();
+        return applied;
+    }
+
+    private void applyEffects(HelpdeskEvent event) {
         if (event instanceof HelpdeskEvent.Snapshot s) {
             tickets.applySnapshot(s.snapshot(), s.source());
         } else if (event instanceof HelpdeskEvent.InteractionEvent i) {
             tickets.applyInteraction(i.interaction(), i.source());
         }
-        return true;
     }
 }

@@ -22,4 +22,8 @@ public interface IngestConfig {
     /** The longest pause between tries. */
     @WithDefault("PT30S")
     Duration maxRetryBackoff();
+
+    /** Where records that cannot be processed go, unchanged, with the reason in {@code dead-letter-*} headers. */
+    @WithDefault("helpdesk.events.v1.dlq")
+    String deadLetterTopic();
 }

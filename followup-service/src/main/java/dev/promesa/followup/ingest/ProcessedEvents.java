@@ -1,14 +1,32 @@
 package dev.promesa.followup.ingest;
 
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import org.hibernate.Session;
+
 /** The log of processed event ids: the idempotency half of at-least-once consumption. */
 @ApplicationScoped
 public class ProcessedEvents {
+
+    /** One statement for a whole batch; sorted ids so two replicas inserting overlapping batches lock in one order. */
+    private static final String MARK_ALL = """
+            insert into processed_event (event_id, processed_at)
+            select id, ? from unnest(?::varchar[]) as id order by id
+            on conflict do nothing
+            returning event_id""";
 
     private final EntityManager em;
     private final Clock clock;
@@ -29,5 +47,28 @@ public class ProcessedEvents {
                 .setParameter(2, Instant.now(clock))
                 .executeUpdate();
         return inserted == 1;
+    }
+
+    /**
+     * Records all the ids in the current transaction with one statement. Returns the ids that were new: the others
+     * were processed before (a redelivery) and must change nothing. An id given twice is returned once.
+     */
+    public Set<String> markAllProcessed(Collection<String> eventIds) {
+        OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC);
+        Object[] distinct = new TreeSet<>(eventIds).toArray();
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            Set<String> fresh = new HashSet<>();
+            try (PreparedStatement insert = connection.prepareStatement(MARK_ALL)) {
+                Array ids = connection.createArrayOf("varchar", distinct);
+                insert.setObject(1, now);
+                insert.setArray(2, ids);
+                try (ResultSet inserted = insert.executeQuery()) {
+                    while (inserted.next()) {
+                        fresh.add(inserted.getString(1));
+                    }
+                }
+            }
+            return fresh;
+        });
     }
 }

@@ -10,6 +10,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -22,8 +23,10 @@ import dev.promesa.contracts.SlaMetric;
 @Entity
 public class SlaClock extends PanacheEntityBase {
 
+    /** From sla_clock_id_seq, 50 ids per round trip (the sequence's increment, see migration V3). */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "sla_clock_ids")
+    @SequenceGenerator(name = "sla_clock_ids", sequenceName = "sla_clock_id_seq", allocationSize = 50)
     public Long id;
     public String ticketId;
     @Enumerated(EnumType.STRING)

@@ -1,0 +1,148 @@
+package dev.promesa.followup.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Puts records followup cannot process on {@code helpdesk.events.v1.dlq}: the record unchanged (key, value, its own
+ * headers) plus the headers SmallRye's dead-letter-queue strategy sets, so tools and runbooks written for those keep
+ * working. The consumer handles whole polls, and the connector's strategy would dead-letter a whole poll, so followup
+ * publishes its dead letters itself, and only the bad records. {@link #publish} returns once Kafka acknowledged all of
+ * them: the batch's offsets are committed only after that, so a dead letter is never lost.
+ */
+@ApplicationScoped
+public class DeadLetterPublisher {
+
+    // The header names of io.smallrye.reactive.messaging.kafka.fault.KafkaDeadLetterQueue.
+    public static final String HEADER_REASON = "dead-letter-reason";
+    public static final String HEADER_CAUSE = "dead-letter-cause";
+    public static final String HEADER_EXCEPTION_CLASS = "dead-letter-exception-class-name";
+    public static final String HEADER_CAUSE_CLASS = "dead-letter-cause-class-name";
+    public static final String HEADER_TOPIC = "dead-letter-topic";
+    public static final String HEADER_PARTITION = "dead-letter-partition";
+    public static final String HEADER_OFFSET = "dead-letter-offset";
+
+    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(10);
+
+    private final IngestConfig config;
+    private final String bootstrapServers;
+    private volatile KafkaProducer<String, String> producer;
+
+    DeadLetterPublisher(IngestConfig config,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.config = config;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /** A record and why it cannot be processed. */
+    public record DeadLetter(ConsumerRecord<String, String> record, Throwable reason) {
+    }
+
+    /** Sends every dead letter (in the given order) and waits until Kafka acknowledged all of them, or throws. */
+    public void publish(List<DeadLetter> deadLetters) {
+        List<Future<RecordMetadata>> acks = new ArrayList<>(deadLetters.size());
+        for (DeadLetter deadLetter : deadLetters) {
+            acks.add(producer().send(toRecord(deadLetter)));
+        }
+        long deadline = System.nanoTime() + ACK_TIMEOUT.toNanos();
+        try {
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for Kafka to acknowledge dead letters", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Kafka (" + bootstrapServers + ") did not acknowledge "
+                    + deadLetters.size() + " dead letter(s) on " + config.deadLetterTopic() + " within "
+                    + ACK_TIMEOUT + ": " + e, e);
+        }
+    }
+
+    ProducerRecord<String, String> toRecord(DeadLetter deadLetter) {
+        ConsumerRecord<String, String> record = deadLetter.record();
+        Throwable reason = deadLetter.reason();
+        RecordHeaders headers = new RecordHeaders();
+        for (Header header : record.headers()) {
+            headers.add(header);
+        }
+        add(headers, HEADER_EXCEPTION_CLASS, reason.getClass().getName());
+        add(headers, HEADER_REASON, messageOf(reason));
+        Throwable cause = reason.getCause();
+        if (cause != null && cause != reason) {
+            add(headers, HEADER_CAUSE_CLASS, cause.getClass().getName());
+            add(headers, HEADER_CAUSE, messageOf(cause));
+        }
+        add(headers, HEADER_TOPIC, record.topic());
+        add(headers, HEADER_PARTITION, Integer.toString(record.partition()));
+        add(headers, HEADER_OFFSET, Long.toString(record.offset()));
+        return new ProducerRecord<>(config.deadLetterTopic(), null, record.key(), record.value(), headers);
+    }
+
+    private static String messageOf(Throwable t) {
+        return t.getMessage() == null ? t.getClass().getName() : t.getMessage();
+    }
+
+    private static void add(RecordHeaders headers, String name, String value) {
+        headers.remove(name);
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private KafkaProducer<String, String> producer() {
+        KafkaProducer<String, String> current = producer;
+        if (current == null) {
+            synchronized (this) {
+                if (producer == null) {
+                    producer = new KafkaProducer<>(producerProperties());
+                }
+                current = producer;
+            }
+        }
+        return current;
+    }
+
+    private Properties producerProperties() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "followup-dead-letters");
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        // idempotent with one producer: the dead letters of one partition stay in the order they were sent
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        int timeoutMs = (int) ACK_TIMEOUT.toMillis();
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs / 2);
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeoutMs);
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        return props;
+    }
+
+    @PreDestroy
+    void close() {
+        KafkaProducer<String, String> current = producer;
+        if (current != null) {
+            current.close(Duration.ofSeconds(5));
+        }
+    }
+}
