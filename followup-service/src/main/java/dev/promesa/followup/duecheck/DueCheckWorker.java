@@ -1,6 +1,5 @@
 package dev.promesa.followup.duecheck;
 
-import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +25,6 @@ import dev.promesa.followup.commitment.CommitmentState;
 public class DueCheckWorker {
 
     private static final Logger LOG = Logger.getLogger(DueCheckWorker.class);
-    private static final Duration GAUGE_REFRESH = Duration.ofSeconds(5);
 
     private final DueItemClaimer claimer;
     private final DueCheckConfig config;
@@ -62,7 +60,7 @@ public class DueCheckWorker {
             return thread;
         });
         executor.scheduleWithFixedDelay(this::round, 0, config.interval().toMillis(), TimeUnit.MILLISECONDS);
-        executor.scheduleWithFixedDelay(this::refreshOpenCommitments, 0, GAUGE_REFRESH.toMillis(),
+        executor.scheduleWithFixedDelay(this::refreshOpenCommitments, 0, config.openCommitmentsRefresh().toMillis(),
                 TimeUnit.MILLISECONDS);
         LOG.infof("Due check started: every %s, batches of %d", config.interval(), config.batchSize());
     }
