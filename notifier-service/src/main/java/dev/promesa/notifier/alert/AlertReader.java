@@ -6,8 +6,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.promesa.contracts.Alert;
+import dev.promesa.contracts.Person;
 
-/** Parses an alert record and checks the fields without which no email can be written. */
+/**
+ * Parses an alert record and checks the fields without which no email can be written, and that every text in it can be
+ * stored and mailed: no NUL (PostgreSQL text refuses it) and no unpaired UTF-16 surrogate (not encodable as UTF-8).
+ * Hostile but valid text (markup, CR/LF, template syntax) passes: the templates escape it and subjects are one line.
+ */
 @ApplicationScoped
 public class AlertReader {
 
@@ -27,13 +32,56 @@ public class AlertReader {
         } catch (JsonProcessingException e) {
             throw new UnreadableAlertException("not the JSON of an Alert: " + e.getOriginalMessage(), e);
         }
+        require(alert != null, "the value is JSON null");
         require(alert.alertId() != null && !alert.alertId().isBlank(), "alertId is missing");
         require(alert.kind() != null, "kind is missing");
         require(alert.ticketId() != null && !alert.ticketId().isBlank(), "ticketId is missing");
         require(alert.ticket() != null, "ticket (the ticket context) is missing");
         require(alert.alertId().length() <= 200 && alert.ticketId().length() <= 200,
                 "alertId and ticketId must be at most 200 characters");
+        storable("alertId", alert.alertId());
+        storable("ticketId", alert.ticketId());
+        storable("source", alert.source());
+        Alert.TicketContext ticket = alert.ticket();
+        storable("ticket.subject", ticket.subject());
+        storable("ticket.team", ticket.team());
+        person("ticket.requester", ticket.requester());
+        person("ticket.assignee", ticket.assignee());
+        if (alert.commitment() != null) {
+            storable("commitment.commitmentId", alert.commitment().commitmentId());
+            storable("commitment.description", alert.commitment().description());
+            storable("commitment.agentWords", alert.commitment().agentWords());
+        }
+        if (alert.sla() != null) {
+            storable("sla.policy", alert.sla().policy());
+        }
         return alert;
+    }
+
+    private static void person(String field, Person person) {
+        if (person != null) {
+            storable(field + ".id", person.id());
+            storable(field + ".name", person.name());
+            storable(field + ".email", person.email());
+            storable(field + ".locale", person.locale());
+            storable(field + ".timeZone", person.timeZone());
+        }
+    }
+
+    private static void storable(String field, String value) {
+        if (value == null) {
+            return;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            require(c != '\u0000', field + " contains NUL (\\u0000)");
+            if (Character.isHighSurrogate(c) && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else {
+                require(!Character.isSurrogate(c), field + " contains an unpaired UTF-16 surrogate at character " + i);
+            }
+        }
     }
 
     private static void require(boolean condition, String problem) {
