@@ -18,6 +18,9 @@ import java.util.Optional;
  */
 public final class ApiKeys {
     public static final String SETTING = "promesa.api-keys";
+    /** URI-unreserved characters: the source travels as the CloudEvents {@code ce_source} header, a URI reference. */
+    private static final java.util.regex.Pattern SOURCE_NAME = java.util.regex.Pattern
+            .compile("[A-Za-z0-9._~-]{1,100}");
 
     /** A configured key: its source and a name for logs and rate-limit buckets that reveals nothing of the key. */
     public record ApiKey(String source, String id) {
@@ -46,10 +49,15 @@ public final class ApiKeys {
             int colon = trimmed.indexOf(':');
             String source = colon < 0 ? "" : trimmed.substring(0, colon).trim();
             String secret = colon < 0 ? "" : trimmed.substring(colon + 1).trim();
-            if (source.isEmpty() || secret.isEmpty() || source.chars().anyMatch(Character::isWhitespace)) {
+            if (source.isEmpty() || secret.isEmpty()) {
                 throw new IllegalArgumentException(SETTING + ": entry " + (entries.size() + 1) + " ('"
                         + redact(trimmed)
                         + "') is not source:sha256:<hex>. Make the hash with ./promesa hash-key KEY.");
+            }
+            if (!SOURCE_NAME.matcher(source).matches()) {
+                throw new IllegalArgumentException(SETTING + ": source '" + source + "' of entry "
+                        + (entries.size() + 1) + " must be letters, digits and . _ ~ - only (it becomes the events'"
+                        + " ce_source, a URI reference), e.g. 'service-desk-madrid'.");
             }
             boolean plaintext = !secret.startsWith(ApiKeyHash.PREFIX);
             if (!plaintext && !ApiKeyHash.isHash(secret)) {

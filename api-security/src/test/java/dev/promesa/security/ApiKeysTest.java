@@ -59,8 +59,18 @@ class ApiKeysTest {
                 .hasMessageContaining("not source:sha256:<hex>").hasMessageNotContaining("just-a-secret-value");
         assertThatThrownBy(() -> ApiKeys.parse("desk-a:sha256:1234"))
                 .hasMessageContaining("64 hex digits").hasMessageNotContaining("1234");
-        assertThatThrownBy(() -> ApiKeys.parse("desk a:secret")).hasMessageContaining("desk a:***");
+        assertThatThrownBy(() -> ApiKeys.parse("desk a:secret")).hasMessageContaining("source 'desk a'")
+                .hasMessageNotContaining("secret");
         assertThatThrownBy(() -> ApiKeys.parse(":secret")).hasMessageNotContaining("secret");
+    }
+
+    @Test
+    void sourceNamesAreUriSafeBecauseTheyBecomeTheEventsCeSource() {
+        assertThat(ApiKeys.parse("service-desk_2.madrid~eu:secret").find("secret")).isPresent();
+        for (String source : new String[]{"help desk", "desk/a", "desk\u00e9", "desk?x=1"}) {
+            assertThatThrownBy(() -> ApiKeys.parse(source + ":secret")).as(source)
+                    .hasMessageContaining("letters, digits and . _ ~ - only").hasMessageNotContaining("secret");
+        }
     }
 
     @Test
