@@ -207,6 +207,7 @@ class FaultInjectionTest {
         System.out.println("[fault-run] lost alerts (first 20): " + first(outcome.lostAlerts));
         System.out.println("[fault-run] lost emails (first 20): " + first(outcome.lostEmails));
         System.out.println("[fault-run] FAILED without dead letter (first 20): " + first(outcome.deadLetterMissing));
+        System.out.println("[fault-run] duplicate emails: " + outcome.emailDuplicates);
         System.out.println("[fault-run] unexplained duplicates: " + outcome.unexplainedAlertDuplicates + " "
                 + outcome.unexplainedEmailDuplicates);
 
@@ -279,6 +280,7 @@ class FaultInjectionTest {
         final List<String> deadLetterMissing = new ArrayList<>();
         final List<String> unexplainedAlertDuplicates = new ArrayList<>();
         final List<String> unexplainedEmailDuplicates = new ArrayList<>();
+        final List<String> emailDuplicates = new ArrayList<>();
         final Map<String, Integer> lostAlertsByPhase = new HashMap<>();
         final Map<String, Integer> lostEmailsByPhase = new HashMap<>();
         final Map<String, Integer> alertDuplicatesByPhase = new HashMap<>();
@@ -380,6 +382,9 @@ class FaultInjectionTest {
             }
             for (InboxWatcher.Email extra : copies.subList(1, copies.size())) {
                 outcome.emailDuplicatesByPhase.merge(extra.phase(), 1, Integer::sum);
+                outcome.emailDuplicates.add(messageId + " to " + extra.recipient() + ": first seen "
+                        + copies.get(0).seenAt() + " (" + copies.get(0).phase() + "), again " + extra.seenAt() + " ("
+                        + extra.phase() + ")");
             }
         });
         outcome.emailDuplicatesByPhase.forEach((phase, count) -> {
