@@ -324,11 +324,14 @@ class FaultInjectionTest {
         alertsById.forEach((id, copies) -> {
             List<TopicRecorder.Recorded> byTime = copies.stream()
                     .sorted(Comparator.comparing(TopicRecorder.Recorded::timestamp)).toList();
+            // A duplicate belongs to the phase of the first copy: that is when the acknowledgement or the commit
+            // was lost; the copy sent again may come much later.
+            String phase = phases.at(byTime.get(0).timestamp());
             for (TopicRecorder.Recorded extra : byTime.subList(1, byTime.size())) {
-                String phase = phases.at(extra.timestamp());
                 outcome.alertDuplicatesByPhase.merge(phase, 1, Integer::sum);
                 if (!ALERT_DUPLICATE_WINDOWS.contains(phase)) {
-                    outcome.unexplainedAlertDuplicates.add(id + " again at " + extra.timestamp() + " in " + phase);
+                    outcome.unexplainedAlertDuplicates.add(id + " first at " + byTime.get(0).timestamp() + " ("
+                            + phase + "), again at " + extra.timestamp());
                 }
             }
         });
@@ -380,8 +383,10 @@ class FaultInjectionTest {
             if (!expectedMessageIds.contains(messageId)) {
                 return; // another test's mail
             }
+            // the phase of the first copy: when the SMTP server accepted it and the SENT commit was lost
+            String phase = copies.get(0).phase();
             for (InboxWatcher.Email extra : copies.subList(1, copies.size())) {
-                outcome.emailDuplicatesByPhase.merge(extra.phase(), 1, Integer::sum);
+                outcome.emailDuplicatesByPhase.merge(phase, 1, Integer::sum);
                 outcome.emailDuplicates.add(messageId + " to " + extra.recipient() + ": first seen "
                         + copies.get(0).seenAt() + " (" + copies.get(0).phase() + "), again " + extra.seenAt() + " ("
                         + extra.phase() + ")");
