@@ -26,6 +26,7 @@ final class JsonFields {
     private static final Pattern EMAIL = Pattern.compile("^" + ADDRESS_PART + "@" + ADDRESS_PART + "\\."
             + ADDRESS_PART + "$");
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+    private static final Pattern LOCALE = Pattern.compile("[A-Za-z]{2,8}([-_][A-Za-z0-9]{1,8})*");
     /** Timestamps outside four-digit years are typing errors, and break date arithmetic downstream. */
     private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
@@ -193,7 +194,7 @@ final class JsonFields {
     /** A BCP 47 language tag such as es or es-MX. */
     String locale(String name) {
         String text = text(name, false, 35);
-        if (text != null && !text.matches("[A-Za-z]{2,8}([-_][A-Za-z0-9]{1,8})*")) {
+        if (text != null && !LOCALE.matcher(text).matches()) {
             violation(name, "'" + text + "' is not a language tag, e.g. es or es-MX");
             return null;
         }
