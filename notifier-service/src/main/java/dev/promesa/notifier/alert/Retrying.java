@@ -3,11 +3,12 @@ package dev.promesa.notifier.alert;
 import java.time.Duration;
 import java.util.function.Supplier;
 
+import dev.promesa.contracts.DatabaseFailures;
 import dev.promesa.notifier.delivery.Backoff;
 
 /**
- * Runs an action until it succeeds, retrying passing failures with backoff. {@link UnreadableAlertException} is never
- * retried: the same bytes will not become readable. Pure apart from the {@link Sleeper}, so it is tested without time.
+ * Runs an action until it succeeds, retrying passing failures with backoff, a bounded number of times, and a database
+ * outage without limit. {@link UnreadableAlertException} is never retried: the same bytes will not become readable. Pure apart from the {@link Sleeper}, so it is tested without time.
  */
 final class Retrying {
 
@@ -45,7 +46,9 @@ final class Retrying {
             } catch (UnreadableAlertException e) {
                 throw e;
             } catch (RuntimeException e) {
-                if (attempt >= maxAttempts) {
+                // A database outage is waited out however long it lasts: dead-lettering the alert would turn an
+                // outage into emails nobody sends until an operator replays them.
+                if (attempt >= maxAttempts && !DatabaseFailures.isOutage(e)) {
                     throw e;
                 }
                 Duration wait = backoff.after(attempt);

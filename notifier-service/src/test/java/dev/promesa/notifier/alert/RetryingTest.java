@@ -31,6 +31,20 @@ class RetryingTest {
     }
 
     @Test
+    void aDatabaseOutageIsWaitedOutPastTheLastAttempt() {
+        AtomicInteger calls = new AtomicInteger();
+        retrying.run(() -> {
+            if (calls.incrementAndGet() < 10) {
+                throw new IllegalStateException("pool",
+                        new java.sql.SQLException("Connection refused", "08001"));
+            }
+        }, (attempt, wait, failure) -> {
+        });
+        assertThat(calls).hasValue(10);
+        assertThat(waits).hasSize(9).last().isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
     void afterTheLastAttemptTheFailureGoesUpToBeDeadLettered() {
         AtomicInteger calls = new AtomicInteger();
         assertThatThrownBy(() -> retrying.run(() -> {
