@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -21,11 +22,16 @@ public class EventIngestor {
     private final ProcessedEvents processed;
     private final Tickets tickets;
     private final DueItems dueItems;
+    private final EntityManager em;
+    private final IngestConfig config;
 
-    EventIngestor(ProcessedEvents processed, Tickets tickets, DueItems dueItems) {
+    EventIngestor(ProcessedEvents processed, Tickets tickets, DueItems dueItems, EntityManager em,
+            IngestConfig config) {
         this.processed = processed;
         this.tickets = tickets;
         this.dueItems = dueItems;
+        this.em = em;
+        this.config = config;
     }
 
     /** @return false if the event had been processed before (a redelivery): nothing changed */
@@ -45,6 +51,11 @@ public class EventIngestor {
      * Applies a poll's events in one transaction, in the given order (the caller keeps each partition's order, so each
      * ticket's). All ids are recorded with one statement first; an event whose id was there already (or came earlier
      * in the same list) changes nothing. Any failure rolls back the whole list.
+     * <p>
+     * Every {@code promesa.ingest.clear-every} applied events the session is flushed and cleared (still inside the
+     * transaction), so the auto-flush before each per-ticket query dirty-checks a few events' entities, not the whole
+     * poll's. Safe because no entity outlives the event that loaded it: each event looks up its ticket, commitments
+     * and clocks again.
      *
      * @return how many events were applied (the rest were redeliveries)
      */
@@ -61,6 +72,10 @@ public class EventIngestor {
             if (fresh.remove(event.eventId())) {
                 applyEffects(event);
                 applied++;
+                if (config.clearEvery() > 0 && applied % config.clearEvery() == 0) {
+                    em.flush();
+                    em.clear();
+                }
             } else {
                 LOG.debugf("Event %s for ticket %s was processed before; redelivery ignored", event.eventId(),
                         event.ticketId());
