@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 import dev.promesa.contracts.CloudEvents;
+import dev.promesa.contracts.DatabaseFailures;
 import dev.promesa.followup.ingest.DeadLetterPublisher.DeadLetter;
 import dev.promesa.followup.logging.EmailMask;
 
@@ -110,7 +111,7 @@ public class HelpdeskEventConsumer {
                         events.size() - applied);
                 return true;
             } catch (RuntimeException e) {
-                if (!Failures.isInfrastructure(e)) {
+                if (!DatabaseFailures.isOutage(e)) {
                     LOG.warnf("A poll of %d event(s) failed as one transaction; applying them one per transaction "
                             + "to find the one that fails: %s", events.size(), EmailMask.describe(e));
                     return false;
@@ -143,7 +144,7 @@ public class HelpdeskEventConsumer {
                 deadLetters.add(new DeadLetter(record, e));
                 return;
             } catch (RuntimeException e) {
-                boolean infrastructure = Failures.isInfrastructure(e);
+                boolean infrastructure = DatabaseFailures.isOutage(e);
                 if (!infrastructure && attempt >= config.attempts()) {
                     LOG.errorf("Event %s (%s-%d@%d) failed %d times; sending it to the dead-letter topic. "
                             + "Replay it from there once the cause is fixed. Cause: %s", event.eventId(),
