@@ -30,6 +30,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import dev.promesa.contracts.Topics;
+import dev.promesa.testsupport.HostileText;
 import dev.promesa.testsupport.KafkaBroker;
 import dev.promesa.testsupport.TopicTail;
 

