@@ -1,10 +1,8 @@
 package dev.promesa.followup.duecheck;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -13,12 +11,9 @@ import java.util.concurrent.TimeoutException;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -26,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.promesa.contracts.Alert;
 import dev.promesa.contracts.CloudEvents;
+import dev.promesa.followup.kafka.AckedProducer;
 
 /**
  * Publishes alerts to {@code followup.alerts.v1} with a plain idempotent {@code acks=all} producer and waits for the
@@ -40,21 +36,20 @@ public class AlertPublisher {
 
     private final ObjectMapper json;
     private final DueCheckConfig config;
-    private final String bootstrapServers;
-    private volatile KafkaProducer<String, String> producer;
+    private final AckedProducer producer;
 
     AlertPublisher(ObjectMapper json, DueCheckConfig config,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.json = json;
         this.config = config;
-        this.bootstrapServers = bootstrapServers;
+        this.producer = new AckedProducer(bootstrapServers, "followup-alerts", config.publishTimeout());
     }
 
     /** Sends every alert and waits until Kafka acknowledged all of them, or throws. */
     public void publishAll(List<Alert> alerts) {
         List<Future<RecordMetadata>> acks = new ArrayList<>(alerts.size());
         for (Alert alert : alerts) {
-            acks.add(producer().send(toRecord(alert)));
+            acks.add(producer.get().send(toRecord(alert)));
         }
         long deadline = System.nanoTime() + config.publishTimeout().toNanos();
         try {
@@ -66,7 +61,7 @@ public class AlertPublisher {
             throw new AlertPublishException("interrupted while waiting for Kafka to acknowledge alerts", e);
         } catch (ExecutionException | TimeoutException e) {
             throw new AlertPublishException("Kafka did not acknowledge " + alerts.size() + " alert(s) within "
-                    + config.publishTimeout() + " (" + bootstrapServers + "): " + e, e);
+                    + config.publishTimeout() + " (" + producer.bootstrapServers() + "): " + e, e);
         }
     }
 
@@ -83,42 +78,9 @@ public class AlertPublisher {
         }
     }
 
-    private KafkaProducer<String, String> producer() {
-        KafkaProducer<String, String> current = producer;
-        if (current == null) {
-            synchronized (this) {
-                if (producer == null) {
-                    producer = new KafkaProducer<>(producerProperties());
-                }
-                current = producer;
-            }
-        }
-        return current;
-    }
-
-    private Properties producerProperties() {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, "followup-alerts");
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        int timeoutMs = (int) config.publishTimeout().toMillis();
-        // Give up within the publish timeout so a batch is either acknowledged or handed back, never left pending.
-        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.max(1000, timeoutMs / 2));
-        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Math.max(1000, timeoutMs));
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Math.max(1000, timeoutMs));
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        return props;
-    }
-
     @PreDestroy
     void close() {
-        KafkaProducer<String, String> current = producer;
-        if (current != null) {
-            current.close(Duration.ofSeconds(5));
-        }
+        producer.close();
     }
 
     public static class AlertPublishException extends RuntimeException {

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -14,14 +13,13 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import dev.promesa.followup.kafka.AckedProducer;
 
 /**
  * Puts records followup cannot process on {@code helpdesk.events.v1.dlq}: the record unchanged (key, value, its own
@@ -45,13 +43,17 @@ public class DeadLetterPublisher {
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(10);
 
     private final IngestConfig config;
-    private final String bootstrapServers;
-    private volatile KafkaProducer<String, String> producer;
+    private final AckedProducer producer;
 
     DeadLetterPublisher(IngestConfig config,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.config = config;
-        this.bootstrapServers = bootstrapServers;
+        this.producer = new AckedProducer(bootstrapServers, "followup-dead-letters", ACK_TIMEOUT);
+    }
+
+    @PreDestroy
+    void close() {
+        producer.close();
     }
 
     /** A record and why it cannot be processed. */
@@ -62,7 +64,7 @@ public class DeadLetterPublisher {
     public void publish(List<DeadLetter> deadLetters) {
         List<Future<RecordMetadata>> acks = new ArrayList<>(deadLetters.size());
         for (DeadLetter deadLetter : deadLetters) {
-            acks.add(producer().send(toRecord(deadLetter)));
+            acks.add(producer.get().send(toRecord(deadLetter)));
         }
         long deadline = System.nanoTime() + ACK_TIMEOUT.toNanos();
         try {
@@ -73,7 +75,7 @@ public class DeadLetterPublisher {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for Kafka to acknowledge dead letters", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Kafka (" + bootstrapServers + ") did not acknowledge "
+            throw new IllegalStateException("Kafka (" + producer.bootstrapServers() + ") did not acknowledge "
                     + deadLetters.size() + " dead letter(s) on " + config.deadLetterTopic() + " within "
                     + ACK_TIMEOUT + ": " + e, e);
         }
@@ -108,41 +110,4 @@ public class DeadLetterPublisher {
         headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
-    private KafkaProducer<String, String> producer() {
-        KafkaProducer<String, String> current = producer;
-        if (current == null) {
-            synchronized (this) {
-                if (producer == null) {
-                    producer = new KafkaProducer<>(producerProperties());
-                }
-                current = producer;
-            }
-        }
-        return current;
-    }
-
-    private Properties producerProperties() {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, "followup-dead-letters");
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        // idempotent with one producer: the dead letters of one partition stay in the order they were sent
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        int timeoutMs = (int) ACK_TIMEOUT.toMillis();
-        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs / 2);
-        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeoutMs);
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs);
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        return props;
-    }
-
-    @PreDestroy
-    void close() {
-        KafkaProducer<String, String> current = producer;
-        if (current != null) {
-            current.close(Duration.ofSeconds(5));
-        }
-    }
 }
