@@ -1,5 +1,7 @@
 package dev.promesa.security;
 
+import dev.promesa.config.ApiSecurityConfig;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

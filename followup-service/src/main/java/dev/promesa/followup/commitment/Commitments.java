@@ -1,5 +1,7 @@
 package dev.promesa.followup.commitment;
 
+import dev.promesa.config.CommitmentConfig;
+
 import java.time.Clock;
 import java.time.Instant;
 

@@ -1,5 +1,7 @@
 package dev.promesa.followup.duecheck;
 
+import dev.promesa.config.DueCheckConfig;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.promesa.followup.ingest;
 
+import dev.promesa.config.IngestConfig;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

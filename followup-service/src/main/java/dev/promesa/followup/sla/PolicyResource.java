@@ -1,5 +1,7 @@
 package dev.promesa.followup.sla;
 
+import dev.promesa.config.SlaConfig;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

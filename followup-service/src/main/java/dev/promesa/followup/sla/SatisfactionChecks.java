@@ -1,5 +1,7 @@
 package dev.promesa.followup.sla;
 
+import dev.promesa.config.SatisfactionConfig;
+
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,7 @@
 package dev.promesa.followup.sla;
 
+import dev.promesa.config.SlaConfig;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,5 +1,8 @@
 package dev.promesa.followup.sla;
 
+import dev.promesa.config.SlaConfig;
+import dev.promesa.config.CalendarConfig;
+
 import java.time.Duration;
 import java.util.Collection;
 import java.util.EnumMap;

@@ -1,5 +1,7 @@
 package dev.promesa.intake.api;
 
+import dev.promesa.config.IntakeConfig;
+
 import java.util.List;
 
 import jakarta.ws.rs.Consumes;
@@ -14,7 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.promesa.intake.IntakeConfig;
 import dev.promesa.intake.validation.EventReader;
 
 /**

@@ -1,5 +1,7 @@
 package dev.promesa.intake.api;
 
+import dev.promesa.config.IntakeConfig;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +36,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import dev.promesa.contracts.CloudEvents;
-import dev.promesa.intake.IntakeConfig;
 import dev.promesa.intake.publish.EventPublisher;
 import dev.promesa.intake.publish.OutgoingEvent;
 import dev.promesa.intake.publish.PublishTimeoutException;

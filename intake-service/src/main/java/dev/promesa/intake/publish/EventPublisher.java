@@ -1,5 +1,7 @@
 package dev.promesa.intake.publish;
 
+import dev.promesa.config.IntakeConfig;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +30,6 @@ import io.micrometer.core.instrument.Timer;
 
 import dev.promesa.contracts.CloudEvents;
 import dev.promesa.contracts.Topics;
-import dev.promesa.intake.IntakeConfig;
 
 /**
  * Publishes events to {@code helpdesk.events.v1} and returns only when Kafka acknowledged every one of them

@@ -1,5 +1,7 @@
 package dev.promesa.notifier.alert;
 
+import dev.promesa.config.NotifierConfig;
+
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -12,7 +14,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
 import dev.promesa.contracts.Alert;
-import dev.promesa.notifier.NotifierConfig;
 import dev.promesa.notifier.delivery.Backoff;
 import dev.promesa.notifier.delivery.NewNotification;
 import dev.promesa.notifier.delivery.NotificationLog;

@@ -1,5 +1,7 @@
 package dev.promesa.notifier.delivery;
 
+import dev.promesa.config.NotifierConfig;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,7 +22,6 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 import dev.promesa.contracts.CloudEvents;
 import dev.promesa.contracts.Topics;
-import dev.promesa.notifier.NotifierConfig;
 import dev.promesa.notifier.recipient.EmailAddresses;
 
 /**

@@ -1,5 +1,7 @@
 package dev.promesa.notifier.delivery;
 
+import dev.promesa.config.NotifierConfig;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,7 +23,6 @@ import org.jboss.logging.Logger;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 
-import dev.promesa.notifier.NotifierConfig;
 import dev.promesa.notifier.recipient.EmailAddresses;
 
 /**

@@ -1,11 +1,12 @@
 package dev.promesa.notifier.recipient;
 
+import dev.promesa.config.NotifierConfig;
+
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
-import dev.promesa.notifier.NotifierConfig;
 
 /** The team directory from {@code promesa.teams.*}, and the resolver built on it. */
 public class ConfiguredTeams implements TeamDirectory {

@@ -1,5 +1,7 @@
 package dev.promesa.notifier.template;
 
+import dev.promesa.config.NotifierConfig;
+
 import java.time.ZoneId;
 import java.util.List;
 
@@ -12,7 +14,6 @@ import io.quarkus.qute.Variant;
 
 import dev.promesa.contracts.Alert;
 import dev.promesa.contracts.AlertKind;
-import dev.promesa.notifier.NotifierConfig;
 import dev.promesa.notifier.recipient.Addressee.Recipient;
 import dev.promesa.notifier.recipient.Audience;
 

@@ -1,4 +1,4 @@
-package dev.promesa.intake;
+package dev.promesa.config;
 
 import java.time.Duration;
 
@@ -7,7 +7,7 @@ import io.smallrye.config.WithDefault;
 
 /**
  * Promesa's own intake settings; Kafka, HTTP and body-size limits use the standard Quarkus keys, API keys and the rate
- * limit the shared {@code dev.promesa.security.ApiSecurityConfig}.
+ * limit {@link ApiSecurityConfig}.
  */
 @ConfigMapping(prefix = "promesa")
 public interface IntakeConfig {
