@@ -21,6 +21,7 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 import dev.promesa.contracts.CloudEvents;
+import dev.promesa.contracts.TicketRef;
 import dev.promesa.contracts.Topics;
 import dev.promesa.notifier.recipient.EmailAddresses;
 
@@ -102,10 +103,10 @@ public class DeadLetters {
         header(headers, HEADER_NOTIFICATION, n.id.toString());
         header(headers, HEADER_ATTEMPTS, Integer.toString(n.attempts));
         header(headers, HEADER_TOPIC, Topics.ALERTS);
-        CloudEvents.headers(n.alertId, CloudEvents.TYPE_ALERT, null, null, n.ticketId)
+        CloudEvents.headers(n.alertId, CloudEvents.TYPE_ALERT, n.source, null, n.ticketId)
                 .forEach((name, value) -> header(headers, name, value));
         return Message.of(n.alertJson).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(n.ticketId).withHeaders(headers).build());
+                .withKey(new TicketRef(n.source, n.ticketId).recordKey()).withHeaders(headers).build());
     }
 
     private static void header(RecordHeaders headers, String name, String value) {
