@@ -19,7 +19,7 @@ final class EnglishPromises extends PromiseGrammar {
     private static final Pattern PROGRESSIVE_CUE = Pattern.compile("\\b(?:i'm|im|i am|we're|we are)\\s+(calling|ringing"
             + "|phoning|sending|emailing|e-mailing|texting|messaging|updating|confirming|getting back|following up"
             + "|checking in|circling back|shipping|dropping|coming back)\\b");
-    private static final Pattern SUBJECTLESS_CUE = Pattern.compile("^\\W*(?:(?:ok|okay|sure|great|thanks|cheers"
+    private static final Pattern SUBJECTLESS_CUE = Pattern.compile("(?:^|,\\s*)\\W*(?:(?:ok|okay|sure|great|thanks|cheers"
             + "|morning|hi|hey|hello|np|no problem|noted|got it|perfect)\\b[^a-z]*(?:[a-z]+,\\s*)?)?(?:will|gonna)\\s+"
             + ADVERBS + "([a-z-]+)(?:\\s+([a-z]+))?");
     private static final Pattern SUBJECTLESS_PROGRESSIVE_CUE = Pattern.compile("^\\W*(?:(?:ok|okay|sure)\\b\\W*)?"
@@ -34,7 +34,7 @@ final class EnglishPromises extends PromiseGrammar {
             + "|come|message|mail)\\b");
     /** Verbs after "I'll" that make no commitment to act ("I'll be out", "I'll need your…"). */
     private static final Set<String> NOT_PROMISING = Set.of("be", "need", "wait", "not", "never", "have-to", "want",
-            "like", "hope", "assume", "guess", "bet", "see", "leave", "stay", "miss", "take-a");
+            "like", "hope", "assume", "guess", "bet", "see", "leave", "stay", "miss");
     /** "I'll be …" that still commits. */
     private static final Pattern BE_PROMISING = Pattern.compile("^(?:in|back|calling|sending|emailing|ringing|phoning"
             + "|contacting|reaching|touch|checking|following|getting)$");
@@ -54,7 +54,10 @@ final class EnglishPromises extends PromiseGrammar {
 
     private static final Pattern CLAUSE_BREAK = Pattern.compile(
             ";\\s*|,?\\s+(?:and|but|then|plus|while|although|also)\\s+(?=\\S)");
-    private static final Pattern NOT_A_BREAK_AFTER = Pattern.compile("(?:a half|\\d)");
+    private static final Pattern NOT_A_BREAK_AFTER = Pattern.compile("\\d");
+    private static final Pattern FRACTION = Pattern.compile("a half\\b");
+    private static final Pattern FIRST_PERSON = Pattern.compile("\\b(?:i|we)\\s*(?:'ll|will)\\b|^\\W*(?:[a-z]+,\\s*)?will\\b"
+            + "|\\b(?:i'm|i am|we're|we are) going to\\b|\\blet me\\b|\\bill\\s");
     private static final Pattern TAG_QUESTION = Pattern.compile(",\\s*(?:ok|okay|right|alright|yeah|yes|ya)\\s*\\?$");
     private static final Pattern QUESTION_START = Pattern.compile("^\\W*(?:(?:hi|hey|hello|morning|ok|so)\\b[^a-z]*"
             + "(?:[a-z]+,\\s*)?)?(?:would|could|can|shall|should|do|does|did|is|are|may|might|how about|what about"
@@ -79,6 +82,16 @@ final class EnglishPromises extends PromiseGrammar {
     @Override
     protected Pattern notABreakAfter() {
         return NOT_A_BREAK_AFTER;
+    }
+
+    @Override
+    protected Pattern fraction() {
+        return FRACTION;
+    }
+
+    @Override
+    boolean firstPerson(Clause clause) {
+        return FIRST_PERSON.matcher(clause.folded()).find();
     }
 
     @Override
@@ -122,7 +135,7 @@ final class EnglishPromises extends PromiseGrammar {
         while (m.find()) {
             String verb = m.group(1);
             String next = m.group(2) == null ? "" : m.group(2);
-            if (verb.equals("have") && next.equals("to") || verb.equals("take") && next.equals("a")) {
+            if (verb.equals("have") && next.equals("to")) {
                 continue;
             }
             if (NOT_PROMISING.contains(verb) && !(verb.equals("be") && BE_PROMISING.matcher(next).matches())) {

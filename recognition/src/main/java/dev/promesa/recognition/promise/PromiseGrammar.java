@@ -37,8 +37,11 @@ abstract class PromiseGrammar {
         }
     }
 
-    /** Whether a break found by {@link #clauseBreak()} really separates clauses (not "las 11 y media"). */
+    /** Whether a break found by {@link #clauseBreak()} really separates clauses (not "las 11 y media", "10 and 12"). */
     private boolean separates(String folded, int start, int end) {
+        if (fraction().matcher(folded).region(end, folded.length()).lookingAt()) {
+            return false;
+        }
         return !(notABreakAfter().matcher(folded).region(end, folded.length()).lookingAt()
                 && Character.isDigit(lastNonSpace(folded, start)));
     }
@@ -56,6 +59,17 @@ abstract class PromiseGrammar {
 
     /** What may follow a break after a number without splitting ("10 y media", "between 10 and 12"). */
     protected abstract Pattern notABreakAfter();
+
+    /** What never follows a clause break: the half or quarter of a time ("una hora y media", "an hour and a half"). */
+    protected abstract Pattern fraction();
+
+    /**
+     * Whether a clause speaks in the first person future even when {@link #cue} found no commitment for the user in
+     * it ("I'll take a look"): the clause after it may carry on with the same subject ("and let you know today").
+     */
+    boolean firstPerson(Clause clause) {
+        return false;
+    }
 
     /**
      * The commitment in a clause, or null.

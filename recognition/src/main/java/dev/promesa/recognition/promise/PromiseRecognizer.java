@@ -73,7 +73,7 @@ public final class PromiseRecognizer {
                     sentenceDay = due.get().day();
                     messageDay = sentenceDay;
                 }
-                afterCommitment = cue != null;
+                afterCommitment = cue != null || grammar.firstPerson(clause);
                 if (cue == null || due.isEmpty() || grammar.refusal(folded, clause, cue) != null) {
                     continue;
                 }

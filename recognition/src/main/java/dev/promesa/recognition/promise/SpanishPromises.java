@@ -55,13 +55,25 @@ final class SpanishPromises extends PromiseGrammar {
 
     private static final Pattern CLAUSE_BREAK = Pattern.compile(
             ";\\s*|,?\\s+(?:y|e|pero|aunque|mientras que|ademas)\\s+(?=\\S)");
-    private static final Pattern NOT_A_BREAK_AFTER = Pattern.compile("(?:media|cuarto|\\d|las? \\d|la una|menos)");
+    private static final Pattern NOT_A_BREAK_AFTER = Pattern.compile("(?:\\d|las? \\d|la una|menos)");
+    private static final Pattern FRACTION = Pattern.compile("(?:media|cuarto)\\b");
     private static final Pattern TAG_QUESTION = Pattern.compile(",\\s*(?:vale|ok|okay|de acuerdo|si|no|verdad)\\s*\\?$");
+    /** Forms of usted/tú the user acts in: "si nos envía", "en cuanto me confirme", "cuando me mandes". */
+    private static final String USER_ACTS = "envie|envia|envias|envies|mande|manda|mandas|mandes|confirme|confirma"
+            + "|confirmas|confirmes|pase|pasa|pasas|pases|llame|llama|llamas|llames|diga|dice|dices|digas|devuelva"
+            + "|devuelve|devuelves|devuelvas|escriba|escribe|escribes|escribas|responda|responde|respondas|conteste"
+            + "|contesta|contestes|indique|indica|indiques|facilite|facilita|remita|remite|adjunte|adjunta|de|da|des"
+            + "|reenvie|reenvia|haga|hace|hagas|traiga|trae|deje|deja|comente|comenta|avise|avisa|avises|cuente"
+            + "|cuenta|firme|firma|autorice|autoriza|apruebe|aprueba|conecte|conecta|reinicie|reinicia|mandas";
     private static final Pattern USER_CONDITION = Pattern.compile("\\b(?:si|cuando|en cuanto|una vez que?"
-            + "|tan pronto como|apenas|despues de que|siempre que)\\s+(?:usted\\s+|tu\\s+)?(?:me|nos)\\s+(?>(?:(?:lo|la|los|las)\\s+)?)[a-z]++(?<!n)\\b"
+            + "|tan pronto como|apenas|despues de que|siempre que)\\s+(?:usted\\s+|tu\\s+)?(?:me|nos)\\s+"
+            + "(?:(?:lo|la|los|las)\\s+)?(?:" + USER_ACTS + ")\\b"
             + "|\\bsi\\s+(?:usted\\s+|tu\\s+)?(?:lo |le |la |te )?(?:prefiere|prefieres|parece|quiere|quieres|desea"
             + "|deseas|necesita|necesitas|puede|puedes|va bien|viene bien|encaja|interesa)\\b"
             + "|\\b(?:si|cuando|en cuanto|una vez que?)\\s+(?:usted|tu)\\b");
+    /** Verbs after which "si" means "whether": "le confirmo el viernes si está aprobada". */
+    private static final Pattern TELLING = Pattern.compile("(?:confirm|indic|dig|dec|avis|coment|inform|cuent|cont"
+            + "|escrib|llam)");
     private static final Pattern PROPOSAL = Pattern.compile("\\b(?:le|te|les) (?:propongo|proponemos|sugiero"
             + "|sugerimos|ofrezco|ofrecemos)\\b|\\b(?:prefiere|prefieres|quiere|quieres) que\\b");
     private static final Pattern NEGATION = Pattern.compile("\\b(?:imposible|no (?:me |nos |le |te )?(?:es|sera"
@@ -83,6 +95,16 @@ final class SpanishPromises extends PromiseGrammar {
     @Override
     protected Pattern notABreakAfter() {
         return NOT_A_BREAK_AFTER;
+    }
+
+    @Override
+    protected Pattern fraction() {
+        return FRACTION;
+    }
+
+    @Override
+    boolean firstPerson(Clause clause) {
+        return false;
     }
 
     @Override
@@ -166,7 +188,7 @@ final class SpanishPromises extends PromiseGrammar {
         if (inQuestion(sentence, clause, TAG_QUESTION)) {
             return "question";
         }
-        if (findsBefore(USER_CONDITION, sentence, clause) || finds(PROPOSAL, sentence)) {
+        if (conditionOnUser(sentence, clause, cue) || finds(PROPOSAL, sentence)) {
             return "condition or proposal";
         }
         if (finds(NEGATION, clause.folded()) || negatedBefore(clause.folded(), cue)) {
@@ -179,6 +201,24 @@ final class SpanishPromises extends PromiseGrammar {
             return "past";
         }
         return null;
+    }
+
+    /**
+     * A condition on the user in the sentence up to the end of the clause. A "si" right after a verb of telling, with
+     * no comma between, is "whether", not "if": "le indico si puede volver a guardar".
+     */
+    private static boolean conditionOnUser(String sentence, Clause clause, Cue cue) {
+        Matcher m = USER_CONDITION.matcher(sentence).region(0, clause.end());
+        while (m.find()) {
+            int cueEnd = clause.start() + cue.end();
+            boolean whether = sentence.startsWith("si", m.start()) && m.start() >= cueEnd
+                    && sentence.substring(cueEnd, m.start()).indexOf(',') < 0
+                    && TELLING.matcher(sentence.substring(clause.start() + cue.start(), cueEnd)).find();
+            if (!whether) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A "no" at most four words before the commitment: "hoy no le podré llamar", "no le llamo hoy". */

@@ -39,7 +39,7 @@ final class SpanishTimeGrammar extends TimeGrammar {
             + "|la semana proxima|esta semana|a lo largo de la semana|a la mayor brevedad|proximamente|mas tarde"
             + "|luego|despues|en cuanto (?:sepa|tenga|pueda|reciba|haya|lo tenga|este|me \\w+n\\b|nos \\w+n\\b"
             + "|(?:el|la|los|las) )|tan pronto como (?:sepa|tenga|pueda))");
-    private static final Pattern SAME_DAY = Pattern.compile("\\b(?:ese (?:mismo )?dia|el mismo dia|ese momento)\\b");
+    private static final Pattern SAME_DAY = Pattern.compile("\\b(?:ese (?:mismo )?dia|el mismo dia)\\b");
     private static final Pattern DURATION = Pattern.compile("\\b(?:en|dentro de|en menos de)\\s+(?:unos\\s+|unas\\s+)?"
             + "(\\d+|un|una|dos|tres|cuatro|cinco|diez|quince|veinte|treinta|cuarenta y cinco|cuarenta|cincuenta"
             + "|sesenta|noventa|media|un par de|un cuarto de)?\\s*(minutos?|mins?|horas?|hrs?|h)\\b"
