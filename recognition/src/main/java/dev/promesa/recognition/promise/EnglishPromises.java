@@ -50,7 +50,9 @@ final class EnglishPromises extends PromiseGrammar {
     private static final Pattern CALL_PHRASE = Pattern.compile("\\b(?:an?|another|quick)\\s+(?:quick\\s+)?(?:call"
             + "|ring|phone call|buzz|bell)\\b|\\b(?:calling|ringing|phoning) you\\b|\\bcall you\\b|\\bcall back\\b");
     private static final Pattern WORD = Pattern.compile("[a-z]+");
-    private static final Pattern USER_REFERENCE = Pattern.compile("\\b(?:you|your|yours|u|ur|ya)\\b");
+    /** After the verb: the user, or the user's matter ("I'll fix it by Friday"); "the firmware" is neither. */
+    private static final Pattern USER_REFERENCE = Pattern.compile("\\b(?:you|your|yours|u|ur|ya)\\b"
+            + "|^[a-z-]+(?:\\s+(?:into|on|at|over|out|up|to|through|with))?\\s+(?:it|this|that|these|those)\\b");
 
     private static final Pattern CLAUSE_BREAK = Pattern.compile(
             ";\\s*|,?\\s+(?:and|but|then|plus|while|although|also)\\s+(?=\\S)");
@@ -61,7 +63,7 @@ final class EnglishPromises extends PromiseGrammar {
     private static final Pattern TAG_QUESTION = Pattern.compile(",\\s*(?:ok|okay|right|alright|yeah|yes|ya)\\s*\\?$");
     private static final Pattern QUESTION_START = Pattern.compile("^\\W*(?:(?:hi|hey|hello|morning|ok|so)\\b[^a-z]*"
             + "(?:[a-z]+,\\s*)?)?(?:would|could|can|shall|should|do|does|did|is|are|may|might|how about|what about"
-            + "|what time|which|when (?:would|could|can|do|does|is|are|shall|should|will)|is it ok|would it|do you)\\b");
+            + "|what time|which|when (?:would|could|can|do|does|is|are|shall|should|will)|is it ok|would it|do you)\\b(?!')");
     private static final Pattern USER_CONDITION = Pattern.compile("\\b(?:if|once|when|whenever|as soon as|after"
             + "|provided(?: that)?|as long as|unless)\\s+(?:you|u|you've|you're|you'd|youve|youre|your)\\b"
             + "|\\bif (?:that|it|this)(?:'s| is)? (?:suits?|works?|ok|okay|easier|better|fine|convenient|helps)\\b"
@@ -177,7 +179,7 @@ final class EnglishPromises extends PromiseGrammar {
                 || finds(PROPOSAL, sentence)) {
             return "condition or proposal";
         }
-        if (finds(NEGATION, clause.folded())) {
+        if (finds(NEGATION, fromCommitmentOn(clause, cue))) {
             return "negated";
         }
         return null;

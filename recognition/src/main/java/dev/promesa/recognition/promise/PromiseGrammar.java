@@ -116,4 +116,13 @@ abstract class PromiseGrammar {
     protected static boolean finds(Pattern pattern, String text) {
         return pattern.matcher(text).find();
     }
+
+    /**
+     * The clause from the comma before its commitment on: "hoy no puedo, le llamo mañana" leaves the negation out,
+     * "we'll go over it, today is impossible" keeps it.
+     */
+    protected static String fromCommitmentOn(Clause clause, Cue cue) {
+        String text = clause.folded();
+        return text.substring(text.lastIndexOf(',', Math.max(0, cue.start() - 1)) + 1);
+    }
 }

@@ -191,7 +191,7 @@ final class SpanishPromises extends PromiseGrammar {
         if (conditionOnUser(sentence, clause, cue) || finds(PROPOSAL, sentence)) {
             return "condition or proposal";
         }
-        if (finds(NEGATION, clause.folded()) || negatedBefore(clause.folded(), cue)) {
+        if (finds(NEGATION, fromCommitmentOn(clause, cue)) || negatedBefore(clause.folded(), cue)) {
             return "negated";
         }
         if (finds(ANNOUNCEMENT, clause.folded())) {

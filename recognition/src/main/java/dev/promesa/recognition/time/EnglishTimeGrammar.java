@@ -36,7 +36,8 @@ final class EnglishTimeGrammar extends TimeGrammar {
             + "|asap|a\\.s\\.a\\.p|as soon as (?:possible|i|we|they|the|it|he|she|this|that)\\b"
             + "|as quickly as (?:possible|i can)|once i (?:hear|have|get|know)|when i (?:hear|have|get|know)"
             + "|(?:in|over) the (?:next|coming) (?:few|couple of) days|in the coming days|in a couple of days"
-            + "|next week|this week|later on|later|in due course|at some point|when i can|as and when)");
+            + "|next week|this week|(?:by |before )?(?:the )?end of (?:the |this |next )?week|later on|later"
+            + "|in due course|at some point|when i can|as and when)");
     private static final Pattern SAME_DAY = Pattern.compile("\\b(?:that (?:same )?day|the same day|on the day)\\b");
     private static final Pattern DURATION = Pattern.compile("\\b(?:in|within)\\s+(?:the next\\s+)?(?:about\\s+"
             + "|around\\s+|roughly\\s+)?(\\d+|an?|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty-five"
@@ -48,6 +49,15 @@ final class EnglishTimeGrammar extends TimeGrammar {
     private static final Pattern CLOCK = Pattern.compile("\\b(?:by|at|before|around|about|no later than|until|till"
             + "|approx\\.?|approximately|for)\\s+(\\d{1,2})(?:[:.](\\d{2}))?\\s*(am|pm|a\\.m\\.|p\\.m\\.|o'?clock)?"
             + NOT_A_CLOCK + "(?![.:]?\\d)");
+    private static final Pattern PAST_THE_HOUR = Pattern.compile("\\b(half|quarter) (past|to) (one|two|three|four"
+            + "|five|six|seven|eight|nine|ten|eleven|twelve|\\d{1,2})\\b");
+    private static final Pattern WORD_HOUR = Pattern.compile("\\b(?:by|at|before|around|about|until|till)\\s+(one|two"
+            + "|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\\s*(am|pm|o'?clock))?\\b"
+            + "(?!\\s*(?:minutes?|mins?|hours?|days?|weeks?|of|people|users))");
+    private static final Map<String, Integer> HOURS = Map.ofEntries(entry("one", 1), entry("two", 2),
+            entry("three", 3), entry("four", 4), entry("five", 5), entry("six", 6), entry("seven", 7),
+            entry("eight", 8), entry("nine", 9), entry("ten", 10), entry("eleven", 11), entry("twelve", 12));
+    private static final Pattern BARE_MINUTES = Pattern.compile("\\bin (\\d{1,2})(?=\\s*(?:$|[.,!;)]|and\\b|then\\b))");
     private static final Pattern BARE_CLOCK = Pattern.compile(
             "\\b(\\d{1,2})(?:[:.](\\d{2}))?\\s*(am|pm|a\\.m\\.|p\\.m\\.)(?![a-z])|\\b([01]?\\d|2[0-3]):([0-5]\\d)\\b");
     private static final Pattern RANGE_BEFORE = Pattern.compile("(?:\\bfrom|\\bbetween|\\bto|\\band|-|–)\\s*$");
@@ -98,7 +108,8 @@ final class EnglishTimeGrammar extends TimeGrammar {
         }
         Matcher m = find(DURATION, text);
         if (m == null) {
-            return null;
+            Matcher bare = find(BARE_MINUTES, text);
+            return bare == null ? null : Integer.valueOf(bare.group(1));
         }
         String amount = m.group(1);
         boolean hours = m.group(2).startsWith("h");
@@ -195,6 +206,20 @@ final class EnglishTimeGrammar extends TimeGrammar {
     }
 
     private static TimeOfDay clockTime(String text) {
+        Matcher past = find(PAST_THE_HOUR, text);
+        if (past != null) {
+            int hour = HOURS.containsKey(past.group(3)) ? HOURS.get(past.group(3)) : Integer.parseInt(past.group(3));
+            int minute = past.group(1).equals("half") ? 30 : 15;
+            if (past.group(2).equals("to")) {
+                hour -= 1;
+                minute = 60 - minute;
+            }
+            return clock(hour, minute, Meridiem.NONE, false);
+        }
+        Matcher word = find(WORD_HOUR, text);
+        if (word != null) {
+            return clock(HOURS.get(word.group(1)), 0, meridiem(word.group(2)), false);
+        }
         Matcher m = find(CLOCK, text);
         if (m != null) {
             int minute = m.group(2) != null ? Integer.parseInt(m.group(2)) : 0;

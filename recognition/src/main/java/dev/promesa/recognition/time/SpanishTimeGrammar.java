@@ -33,7 +33,8 @@ final class SpanishTimeGrammar extends TimeGrammar {
     private static final Pattern PAST = Pattern.compile("\\b(?:ayer|anoche|anteayer|antes de ayer"
             + "|hace (?:\\d+|un|una|unos|unas|dos|tres|cuatro|cinco|diez|media|un par)\\b"
             + "|(?:la|el) (?:semana|mes|" + WEEKDAYS + ") pasad[oa])");
-    private static final Pattern VAGUE = Pattern.compile("\\b(?:en breve|en un rato|en un ratito|en un momento"
+    private static final Pattern VAGUE = Pattern.compile("\\b(?:en breve|en breves (?:momentos|minutos)|(?:en|dentro de) un (?:rato|ratito|momento)|dentro de poco"
+            + "|a (?:finales|final) de (?:semana|la semana)|antes de que (?:acabe|termine) la semana"
             + "|en unos (?:minutos|instantes|dias)|lo antes posible|cuanto antes|lo (?:mas|mas) (?:pronto|rapido) posible"
             + "|pronto|en los (?:proximos|siguientes) dias|la semana que viene|la (?:proxima|siguiente) semana"
             + "|la semana proxima|esta semana|a lo largo de la semana|a la mayor brevedad|proximamente|mas tarde"
