@@ -36,7 +36,7 @@ final class EnglishPromises extends PromiseGrammar {
     private static final Set<String> NOT_PROMISING = Set.of("be", "need", "wait", "not", "never", "have-to", "want",
             "like", "hope", "assume", "guess", "bet", "see", "leave", "stay", "miss");
     /** "I'll be …" that still commits. */
-    private static final Pattern BE_PROMISING = Pattern.compile("^(?:in|back|calling|sending|emailing|ringing|phoning"
+    private static final Pattern BE_PROMISING = Pattern.compile("^(?:in|back|with|calling|sending|emailing|ringing|phoning"
             + "|contacting|reaching|touch|checking|following|getting)$");
     /** Verbs whose object is the user by nature: they need no "you" in the clause to be for the user. */
     private static final Set<String> COMMUNICATING = Set.of("call", "ring", "phone", "email", "e-mail", "mail",

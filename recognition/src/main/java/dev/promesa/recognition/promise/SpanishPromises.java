@@ -25,6 +25,9 @@ final class SpanishPromises extends PromiseGrammar {
             + "(llamar|escribir|enviar|mandar|contactar)|(" + PRESENT + "))\\b");
     private static final Pattern CONTACT_CUE = Pattern.compile("\\b(?:me|nos)\\s+(?:pongo|ponemos|pondre|pondremos"
             + "|comunico|comunicamos|comunicare|comunicaremos)\\s+(?:en\\s+contacto|con\\s+usted)");
+    private static final Pattern PENDING_CUE = Pattern.compile("\\b(?:quedo|quedamos) (?:pendientes? |a la espera )de "
+            + "([a-z]+?(?:ar|er|ir))(?:le|te|les)\\b|\\b(?:me|nos) (?:comprometo|comprometemos|encargo|encargamos) "
+            + "(?:a|de) ([a-z]+?(?:ar|er|ir))(?:le|te|les|lo|la|selo|sela)?\\b");
     private static final Pattern GOING_TO_CUE = Pattern.compile("\\b(?:" + CLITIC + "\\s+)?(?:voy|vamos)\\s+a\\s+"
             + "([a-z]+?(?:ar|er|ir))(le|te|les|lo|la|los|las|selo|sela|noslo)?\\b");
     private static final Pattern FUTURE_CUE = Pattern.compile("\\b(?:(" + CLITIC + ")\\s+)?([a-z]*?)(are|ere|ire"
@@ -128,6 +131,11 @@ final class SpanishPromises extends PromiseGrammar {
         m = CONTACT_CUE.matcher(text);
         if (m.find()) {
             best = first(best, new Cue(m.start(), m.end(), false, 0.9, false));
+        }
+        m = PENDING_CUE.matcher(text);
+        if (m.find()) {
+            String verb = m.group(1) != null ? m.group(1) : m.group(2);
+            best = first(best, new Cue(m.start(), m.end(), CALL_WORD.matcher(verb).find(), 0.85, false));
         }
         m = GOING_TO_CUE.matcher(text);
         while (m.find()) {

@@ -30,21 +30,29 @@ public final class MessageZones {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern ORIGINAL_MESSAGE = Pattern.compile(
             "^\\s*(?:-{3,}\\s*(?:mensaje original|original message|forwarded message|mensaje reenviado)\\s*-{3,}"
-                    + "|_{8,})\\s*$",
+                    + "|_{8,}|begin forwarded message:|inicio del mensaje reenviado:)\\s*$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern HEADER_FROM = Pattern.compile("^\\s*\\*?(?:de|from)\\s*:\\*?\\s+\\S",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern HEADER_SENT = Pattern.compile(
             "^\\s*\\*?(?:enviado(?: el)?|sent|fecha|date)\\s*:\\*?\\s+\\S", Pattern.CASE_INSENSITIVE);
+    private static final Pattern HEADER_SENT_INLINE = Pattern.compile("\\s\\*?(?:enviado(?: el)?|sent|fecha|date)\\s*:",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern SIGNATURE_DELIMITER = Pattern.compile("^--\\s*$");
     private static final Pattern SENT_FROM_DEVICE = Pattern.compile("^\\s*(?:enviado desde mi|sent from my)\\b",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern SIGN_OFF = Pattern.compile("^\\s*(?:un (?:cordial )?saludo|saludos(?: cordiales)?"
-            + "|un abrazo|cordialmente|atentamente|muchas gracias|mil gracias|gracias|quedo a su disposici[oó]n"
-            + "|buen fin de semana|que tenga(?:s)? un buen d[ií]a|disculpe las molestias"
-            + "|best regards|kind regards|warm regards|regards|best wishes|best|many thanks|thanks(?: again)?"
-            + "|thank you|cheers|have a (?:good|great|nice) (?:weekend|day)|apologies for (?:any|the) \\w+)"
-            + "[,.!]*(?:\\s+\\p{L}[\\p{L}.'-]*){0,3}[,.!]?\\s*$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SIGN_OFF = Pattern.compile("^\\s*(?:un (?:cordial )?saludo(?: cordial)?"
+            + "|saludos(?: cordiales)?|reciba un cordial saludo|un abrazo|cordialmente|atentamente|atte|slds"
+            + "|muchas gracias|mil gracias|gracias(?: de antemano)?|quedo a su disposici[oó]n|quedamos a su disposici[oó]n"
+            + "|quedo atent[oa]|quedo a la espera|buen fin de semana|que tenga(?:s)? (?:un )?buen d[ií]a"
+            + "|disculpe las molestias|best regards|kind regards|warm regards|warmest regards|regards|best wishes"
+            + "|all the best|best|many thanks|thanks(?: again| and regards)?|thank you|thx|cheers|sincerely"
+            + "|yours sincerely|take care|talk soon|have a (?:good|great|nice) (?:weekend|day)"
+            + "|apologies for (?:any|the) \\w+)"
+            + "[,.!]*(?:\\s+\\p{Lu}[\\p{L}.'-]*){0,3}[,.!]?\\s*$", Pattern.CASE_INSENSITIVE);
+    /** What a signature line that ends like a sentence still looks like: a phone, an address, a link. */
+    private static final Pattern CONTACT = Pattern.compile("\\d{3,}|\\d+[ .-]\\d+[ .-]\\d+|@|https?:|www\\.|\\|"
+            + "|\\b(?:tel|tlf|telf|ext|phone|m[oó]vil|mobile|fax)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?]\\s*$");
     private static final int MAX_SIGNATURE_LINES = 7;
 
@@ -93,6 +101,9 @@ public final class MessageZones {
         if (!HEADER_FROM.matcher(lines.get(i)).find()) {
             return false;
         }
+        if (HEADER_SENT_INLINE.matcher(lines.get(i)).find()) {
+            return true;
+        }
         for (int j = i + 1; j < Math.min(lines.size(), i + 5); j++) {
             if (HEADER_SENT.matcher(lines.get(j)).find()) {
                 return true;
@@ -116,6 +127,10 @@ public final class MessageZones {
         }
     }
 
+    /**
+     * Whether the lines after a sign-off are a name and contact block: at most a few short lines, none of them a
+     * sentence unless it holds contact details.
+     */
     private static boolean looksLikeSignatureBlock(List<String> lines, int from) {
         int nonEmpty = 0;
         for (int i = from; i < lines.size(); i++) {
@@ -124,8 +139,8 @@ public final class MessageZones {
                 continue;
             }
             nonEmpty++;
-            if (nonEmpty > MAX_SIGNATURE_LINES
-                    || (SENTENCE_END.matcher(line).find() && line.split("\\s+").length >= 8)) {
+            boolean sentence = SENTENCE_END.matcher(line).find() && !CONTACT.matcher(line).find();
+            if (nonEmpty > MAX_SIGNATURE_LINES || sentence || line.split("\\s+").length > 12) {
                 return false;
             }
         }

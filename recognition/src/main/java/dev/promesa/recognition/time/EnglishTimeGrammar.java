@@ -46,9 +46,16 @@ final class EnglishTimeGrammar extends TimeGrammar {
     private static final Pattern WITHIN_THE_HOUR = Pattern.compile("\\bwithin the (?:hour|next hour)\\b");
     private static final String NOT_A_CLOCK = "(?!\\s*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|%|th\\b|st\\b"
             + "|nd\\b|rd\\b|people|users|tickets|pcs|machines|items|business|working))";
-    private static final Pattern CLOCK = Pattern.compile("\\b(?:by|at|before|around|about|no later than|until|till"
-            + "|approx\\.?|approximately|for)\\s+(\\d{1,2})(?:[:.](\\d{2}))?\\s*(am|pm|a\\.m\\.|p\\.m\\.|o'?clock)?"
-            + NOT_A_CLOCK + "(?![.:]?\\d)");
+    /**
+     * "around 4", "about 3pm", but not "about 20 laptops": after these words only an hour up to 12, or a time with
+     * minutes or am/pm, and no plural noun after it.
+     */
+    private static final String APPROXIMATELY = "(?:around|about|approx\\.?|approximately)(?=\\s+(?:\\d{1,2}(?:[:.]\\d{2}"
+            + "|\\s*(?:am|pm|a\\.m\\.|p\\.m\\.))|(?:1[0-2]|0?\\d)\\b(?!\\s+(?!(?:this|as|is|us|its|thanks|please|pls"
+            + "|was|has)\\b)[a-z]+s\\b)))";
+    private static final Pattern CLOCK = Pattern.compile("\\b(?:by|at|before|no later than|until|till|for|"
+            + APPROXIMATELY + ")\\s+(\\d{1,2})(?:[:.](\\d{2}))?\\s*(am|pm|a\\.m\\.|p\\.m\\.|o'?clock)?" + NOT_A_CLOCK
+            + "(?![.:]?\\d)");
     private static final Pattern PAST_THE_HOUR = Pattern.compile("\\b(half|quarter) (past|to) (one|two|three|four"
             + "|five|six|seven|eight|nine|ten|eleven|twelve|\\d{1,2})\\b");
     private static final Pattern WORD_HOUR = Pattern.compile("\\b(?:by|at|before|around|about|until|till)\\s+(one|two"

@@ -35,7 +35,7 @@ final class SpanishTimeGrammar extends TimeGrammar {
             + "|(?:la|el) (?:semana|mes|" + WEEKDAYS + ") pasad[oa])");
     private static final Pattern VAGUE = Pattern.compile("\\b(?:en breve|en breves (?:momentos|minutos)|(?:en|dentro de) un (?:rato|ratito|momento)|dentro de poco"
             + "|a (?:finales|final) de (?:semana|la semana)|antes de que (?:acabe|termine) la semana"
-            + "|en unos (?:minutos|instantes|dias)|lo antes posible|cuanto antes|lo (?:mas|mas) (?:pronto|rapido) posible"
+            + "|en (?:unos|unas) (?:minutos|instantes|dias|horas)|lo antes posible|cuanto antes|lo (?:mas|mas) (?:pronto|rapido) posible"
             + "|pronto|en los (?:proximos|siguientes) dias|la semana que viene|la (?:proxima|siguiente) semana"
             + "|la semana proxima|esta semana|a lo largo de la semana|a la mayor brevedad|proximamente|mas tarde"
             + "|luego|despues|en cuanto (?:sepa|tenga|pueda|reciba|haya|lo tenga|este|me \\w+n\\b|nos \\w+n\\b"
@@ -45,8 +45,9 @@ final class SpanishTimeGrammar extends TimeGrammar {
             + "(\\d+|un|una|dos|tres|cuatro|cinco|diez|quince|veinte|treinta|cuarenta y cinco|cuarenta|cincuenta"
             + "|sesenta|noventa|media|un par de|un cuarto de)?\\s*(minutos?|mins?|horas?|hrs?|h)\\b"
             + "(?!\\s*(?:laborables|habiles|de trabajo))(?:\\s+y\\s+(media|cuarto))?");
+    private static final Pattern BARE_MINUTES = Pattern.compile("\\b(?:en|dentro de) (\\d{1,2})(?=\\s*(?:$|[.,!;)]|y\\b))");
     private static final Pattern CLOCK = Pattern.compile("\\b(?:a|antes de|sobre|hacia|para|hasta|no mas tarde de"
-            + "|como muy tarde a|como tarde a|a mas tardar a|a eso de|alrededor de|tipo)\\s+(?:las|la)\\s+(\\d{1,2}|"
+            + "|como muy tarde a|como tarde a|a mas tardar a|a eso de|alrededor de|en torno a|como a|tipo)\\s+(?:las|la)\\s+(\\d{1,2}|"
             + HOUR_WORDS + ")(?:\\s*(?::|\\.|h)\\s*(\\d{2}))?(?:\\s*(?:h|hrs|horas)\\b)?"
             + "(?:\\s+y\\s+(media|cuarto|\\d{1,2})\\b|\\s+menos\\s+(cuarto|\\d{1,2})\\b)?"
             + "(?:\\s+(?:de|por)\\s+la\\s+(manana|tarde|noche))?");
@@ -58,7 +59,8 @@ final class SpanishTimeGrammar extends TimeGrammar {
     private static final Pattern WEEKDAY_EXCLUDED_BEFORE = Pattern.compile(
             "(?:\\bde|\\blos|\\bcada|\\bdesde|(?:" + WEEKDAYS + ")\\s+a|(?:" + WEEKDAYS + ")\\s*-)\\s*$");
     private static final Pattern WEEKDAY_EXCLUDED_AFTER = Pattern.compile("^\\s*(?:a|-|al)\\s+(?:" + WEEKDAYS + ")");
-    private static final Pattern DATE = Pattern.compile("\\b(?:el|del|para el|hasta el)\\s+(?:dia\\s+)?(\\d{1,2})\\b"
+    private static final Pattern DATE = Pattern.compile("\\b(?:el|del|para el|hasta el)\\s+(?:proximo\\s+)?(?:dia\\s+)?"
+            + "(\\d{1,2})\\b"
             + "(?!\\s*(?:%|:|\\.\\d|h\\b|horas?|minutos?|min|de la|o\\b|a\\b|\\d))(?:\\s+de\\s+(" + MONTHS + "))?"
             + "|\\b(\\d{1,2})\\s+de\\s+(" + MONTHS + ")\\b");
     private static final Pattern OPENING = Pattern.compile("\\bprimera hora\\b(?! de la tarde)");
@@ -94,14 +96,15 @@ final class SpanishTimeGrammar extends TimeGrammar {
     protected Integer duration(String text) {
         Matcher m = find(DURATION, text);
         if (m == null) {
-            return null;
+            Matcher bare = find(BARE_MINUTES, text);
+            return bare == null ? null : Integer.valueOf(bare.group(1));
         }
         String amount = m.group(1);
         boolean hours = m.group(2).startsWith("h");
         int minutes;
         if (amount == null) {
-            if (!hours) {
-                return null;
+            if (!hours || text.startsWith("un", m.start(2) - 5) || text.startsWith("unas", m.start(2) - 5)) {
+                return null; // "en unas horas": vague
             }
             minutes = 60;
         } else if (amount.equals("media")) {

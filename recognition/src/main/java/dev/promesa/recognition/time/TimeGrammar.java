@@ -20,8 +20,6 @@ import dev.promesa.recognition.time.TimeExpression.TimeOfDay;
  */
 abstract class TimeGrammar {
 
-    private static final Pattern COMMA = Pattern.compile(",");
-
     /** The expression in a folded clause; {@link TimeExpression#isEmpty()} when there is none. */
     final TimeExpression parse(String folded) {
         String text = withoutPastParts(folded);
@@ -33,17 +31,58 @@ abstract class TimeGrammar {
         return new TimeExpression(minutes, day, time, sameDay, vague);
     }
 
+    /**
+     * The clause with each past marker blanked out together with the words around it that its time is made of (up to
+     * three before and four after, within its comma-separated part): "ayer a las 10" and "at 10 yesterday" leave no
+     * time, "I'll call you tomorrow as I said yesterday" keeps "tomorrow".
+     */
     private String withoutPastParts(String folded) {
-        if (!past().matcher(folded).find()) {
+        Matcher past = past().matcher(folded);
+        if (!past.find()) {
             return folded;
         }
-        StringBuilder kept = new StringBuilder();
-        for (String part : COMMA.split(folded)) {
-            if (!past().matcher(part).find()) {
-                kept.append(part).append(", ");
+        char[] text = folded.toCharArray();
+        do {
+            int from = wordsBack(folded, past.start(), 3);
+            int to = wordsAhead(folded, past.end(), 4);
+            for (int i = from; i < to; i++) {
+                text[i] = ' ';
+            }
+        } while (past.find());
+        return new String(text);
+    }
+
+    private static int wordsBack(String text, int from, int words) {
+        int i = from;
+        for (int w = 0; w < words && i > 0; w++) {
+            while (i > 0 && text.charAt(i - 1) == ' ') {
+                i--;
+            }
+            if (i > 0 && ",;.".indexOf(text.charAt(i - 1)) >= 0) {
+                return i;
+            }
+            while (i > 0 && !Character.isWhitespace(text.charAt(i - 1)) && ",;.".indexOf(text.charAt(i - 1)) < 0) {
+                i--;
             }
         }
-        return kept.toString();
+        return i;
+    }
+
+    private static int wordsAhead(String text, int from, int words) {
+        int i = from;
+        int n = text.length();
+        for (int w = 0; w < words && i < n; w++) {
+            while (i < n && text.charAt(i) == ' ') {
+                i++;
+            }
+            if (i < n && ",;.".indexOf(text.charAt(i)) >= 0) {
+                return i;
+            }
+            while (i < n && !Character.isWhitespace(text.charAt(i)) && ",;.".indexOf(text.charAt(i)) < 0) {
+                i++;
+            }
+        }
+        return i;
     }
 
     protected abstract Pattern past();
