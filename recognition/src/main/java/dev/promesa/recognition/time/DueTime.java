@@ -22,7 +22,7 @@ public record DueTime(ZonedDateTime at, boolean vague, LocalDate day) {
         return new DueTime(at, false, day);
     }
 
-    public static DueTime vagueOne() {
+    public static DueTime vagueTime() {
         return new DueTime(null, true, null);
     }
 }

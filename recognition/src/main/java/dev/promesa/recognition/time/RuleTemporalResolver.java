@@ -26,6 +26,6 @@ public final class RuleTemporalResolver implements TemporalResolver {
         if (precise != null) {
             return Optional.of(precise);
         }
-        return expression.vague() ? Optional.of(DueTime.vagueOne()) : Optional.empty();
+        return expression.vague() ? Optional.of(DueTime.vagueTime()) : Optional.empty();
     }
 }
