@@ -30,10 +30,10 @@ final class EnglishPromises extends PromiseGrammar {
     private static final Pattern LET_ME_CUE = Pattern.compile("\\blet me\\s+(get back|come back|revert|confirm"
             + "|update you|call you|ring you|phone you)\\b");
     private static final Pattern CONTINUATION = Pattern.compile("^\\W*(?:(?:then|also)\\s+)?(send|call|email|e-mail"
-            + "|update|confirm|let|get|ring|phone|ping|share|forward|text|follow|circle|check|give|report|drop"
+            + "|update|confirm|let(?= you)|get|ring|phone|ping|share|forward|text|follow|circle|check|give|report|drop"
             + "|come|message|mail)\\b");
     /** Verbs after "I'll" that make no commitment to act ("I'll be out", "I'll need your…"). */
-    private static final Set<String> NOT_PROMISING = Set.of("be", "need", "wait", "not", "never", "have-to", "want",
+    private static final Set<String> NOT_PROMISING = Set.of("be", "need", "wait", "not", "never", "want", "you", "u",
             "like", "hope", "assume", "guess", "bet", "see", "leave", "stay", "miss");
     /** "I'll be …" that still commits. */
     private static final Pattern BE_PROMISING = Pattern.compile("^(?:in|back|with|calling|sending|emailing|ringing|phoning"
@@ -63,9 +63,11 @@ final class EnglishPromises extends PromiseGrammar {
     private static final Pattern TAG_QUESTION = Pattern.compile(",\\s*(?:ok|okay|right|alright|yeah|yes|ya)\\s*\\?$");
     private static final Pattern QUESTION_START = Pattern.compile("^\\W*(?:(?:hi|hey|hello|morning|ok|so)\\b[^a-z]*"
             + "(?:[a-z]+,\\s*)?)?(?:would|could|can|shall|should|do|does|did|is|are|may|might|how about|what about"
-            + "|what time|which|when (?:would|could|can|do|does|is|are|shall|should|will)|is it ok|would it|do you)\\b(?!')");
+            + "|what time|which|when (?:would|could|can|do|does|is|are|shall|should|will)|is it ok|would it|do you|will you"
+            + "|will u)\\b(?!')");
     private static final Pattern USER_CONDITION = Pattern.compile("\\b(?:if|once|when|whenever|as soon as|after"
             + "|provided(?: that)?|as long as|unless)\\s+(?:you|u|you've|you're|you'd|youve|youre|your)\\b"
+            + "|\\bif (?:i|we) (?:don't|do not|dont|haven't|have not|havent|can't|cannot) (?:hear|receive|get|have)\\b"
             + "|\\bif (?:that|it|this)(?:'s| is)? (?:suits?|works?|ok|okay|easier|better|fine|convenient|helps)\\b"
             + "|\\bif (?:that's|it's|thats|its) (?:ok|okay|easier|better|fine|convenient)\\b");
     private static final Pattern PROPOSAL = Pattern.compile("\\b(?:i|we) (?:suggest|propose)\\b"

@@ -81,6 +81,14 @@ abstract class PromiseGrammar {
     abstract Cue cue(Clause clause, boolean afterCommitment);
 
     /**
+     * Where in a clause the commitment's time may be: the whole clause, except where the verb tells a fact now ("le
+     * confirmo que mañana viene el técnico") and only a time before it counts.
+     */
+    int timeScopeEnd(Clause clause, Cue cue) {
+        return clause.text().length();
+    }
+
+    /**
      * Why a clause with a commitment and a time is still no promise, or null when it is one.
      *
      * @param sentence the whole sentence, folded

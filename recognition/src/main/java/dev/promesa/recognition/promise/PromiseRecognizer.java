@@ -77,6 +77,13 @@ public final class PromiseRecognizer {
                 if (cue == null || due.isEmpty() || grammar.refusal(folded, clause, cue) != null) {
                     continue;
                 }
+                int scope = grammar.timeScopeEnd(clause, cue);
+                if (scope < clause.text().length()) {
+                    due = resolver.resolve(clause.text().substring(0, scope), language, context);
+                    if (due.isEmpty()) {
+                        continue;
+                    }
+                }
                 RecognizedPromise promise = promise(sentence, cue, due.get(), language);
                 if (promises.stream().noneMatch(promise::sameAs)) {
                     promises.add(promise);

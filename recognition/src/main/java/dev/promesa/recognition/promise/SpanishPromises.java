@@ -23,6 +23,8 @@ final class SpanishPromises extends PromiseGrammar {
             + "|restauramos|habilito|habilitamos|asigno|asignamos|reinstalo|reinstalamos|programo|programamos";
     private static final Pattern PRESENT_CUE = Pattern.compile("\\b" + CLITIC + "\\s+(?:(?:vuelvo|volvemos)\\s+a\\s+"
             + "(llamar|escribir|enviar|mandar|contactar)|(" + PRESENT + "))\\b");
+    private static final Pattern VISIT_CUE = Pattern.compile("\\b(?:me )?(?:paso|pasamos|acerco|acercamos|subo|bajo"
+            + "|voy|vamos) (?:por|a) (?:su|tu) (?:puesto|mesa|oficina|despacho|planta|sitio|casa)\\b");
     private static final Pattern CONTACT_CUE = Pattern.compile("\\b(?:me|nos)\\s+(?:pongo|ponemos|pondre|pondremos"
             + "|comunico|comunicamos|comunicare|comunicaremos)\\s+(?:en\\s+contacto|con\\s+usted)");
     private static final Pattern PENDING_CUE = Pattern.compile("\\b(?:quedo|quedamos) (?:pendientes? |a la espera )de "
@@ -50,9 +52,10 @@ final class SpanishPromises extends PromiseGrammar {
     private static final Pattern COMMUNICATING = Pattern.compile("^(?:llam|envi|escrib|mand|avis|confirm|inform"
             + "|contact|comunic|respond|contest|d|h|coment|indic|notific|reenvi|remit|march|pas)");
     private static final Pattern USER_REFERENCE = Pattern.compile("\\b(?:su|sus|usted|ustedes|tu|tus|te|contigo"
-            + "|le|les)\\b");
+            + "|le|les)\\b|[a-z]r(?:le|les|te)\\b");
     private static final Pattern CALL_WORD = Pattern.compile("^(?:llam|telefone|marc)");
-    private static final Pattern CALL_AFTER = Pattern.compile("^\\s*(?:(?:[a-z]+\\s+){0,2}llamada|\\s*a\\s+llamar)\\b");
+    private static final Pattern CALL_AFTER = Pattern.compile(
+            "^\\s*(?:(?:[a-z]+\\s+){0,2}llamada|\\s*a\\s+llamar|(?:[a-z]+\\s+)?llamar(?:le|les|te|la|lo))\\b");
     private static final Pattern DISCOURSE = Pattern.compile("\\bcomo (?:le|te|les|os) (?:digo|decia|comento"
             + "|comentaba|cuento)\\b");
 
@@ -73,7 +76,9 @@ final class SpanishPromises extends PromiseGrammar {
             + "(?:(?:lo|la|los|las)\\s+)?(?:" + USER_ACTS + ")\\b"
             + "|\\bsi\\s+(?:usted\\s+|tu\\s+)?(?:lo |le |la |te )?(?:prefiere|prefieres|parece|quiere|quieres|desea"
             + "|deseas|necesita|necesitas|puede|puedes|va bien|viene bien|encaja|interesa)\\b"
-            + "|\\b(?:si|cuando|en cuanto|una vez que?)\\s+(?:usted|tu)\\b");
+            + "|\\b(?:si|cuando|en cuanto|una vez que?)\\s+(?:usted|tu)\\b"
+            + "|\\bsi no (?:recibimos|tenemos|recibo|tengo|sabemos|se|hay) (?:respuesta|noticias|confirmacion|nada)\\b"
+            + "|\\bsi no (?:recibimos|tenemos|recibo|tengo) (?:su|tu)\\b");
     /** Verbs after which "si" means "whether": "le confirmo el viernes si está aprobada". */
     private static final Pattern TELLING = Pattern.compile("(?:confirm|indic|dig|dec|avis|coment|inform|cuent|cont"
             + "|escrib|llam)");
@@ -82,8 +87,16 @@ final class SpanishPromises extends PromiseGrammar {
     private static final Pattern NEGATION = Pattern.compile("\\b(?:imposible|no (?:me |nos |le |te )?(?:es|sera"
             + "|va a ser) posible|no (?:podre|podremos|puedo|podemos|voy a poder|vamos a poder|llegare|llegaremos))\\b");
     private static final Pattern NO = Pattern.compile("\\bno\\b");
+    /** "Le informamos de que…", "le recordamos que…": telling a fact, not promising to act. */
     private static final Pattern ANNOUNCEMENT = Pattern.compile("\\b(?:le|les|te|os) (?:informamos|informo"
             + "|comunicamos|comunico|recordamos|recuerdo|anunciamos) (?:de )?que\\b");
+    /**
+     * "Le confirmo que…", "te cuento:": what follows is the fact told now, so its time is not the promise's; only a
+     * time before the verb is ("antes de las 13:00 le confirmo que…").
+     */
+    private static final Pattern TELLING_NOW = Pattern.compile("^\\s*(?:de )?que\\b|^\\s*:");
+    private static final Pattern PRETERITE = Pattern.compile("\\b[a-z]{3,}(?:aron|ieron|iste|aste)\\b|\\bno (?:obtuvimos"
+            + "|recibimos|pudimos|conseguimos|logramos|localizamos|contactamos)\\b");
     private static final Pattern PAST_CONTEXT = Pattern.compile("\\b(?:ayer|anoche|anteayer|hemos|he|ha|han|ya"
             + "|pasado|pasada|hace)\\b");
 
@@ -127,6 +140,10 @@ final class SpanishPromises extends PromiseGrammar {
             boolean ambiguous = m.group(2) != null && (verb.endsWith("amos") || verb.endsWith("imos"));
             best = first(best, new Cue(m.start(), m.end(), call, 0.9, ambiguous));
             break;
+        }
+        m = VISIT_CUE.matcher(text);
+        if (m.find()) {
+            best = first(best, new Cue(m.start(), m.end(), false, 0.8, false));
         }
         m = CONTACT_CUE.matcher(text);
         if (m.find()) {
@@ -192,6 +209,13 @@ final class SpanishPromises extends PromiseGrammar {
     }
 
     @Override
+    int timeScopeEnd(Clause clause, Cue cue) {
+        boolean telling = TELLING.matcher(clause.folded().substring(cue.start(), cue.end())).find();
+        return telling && TELLING_NOW.matcher(clause.folded().substring(cue.end())).find() ? cue.start()
+                : clause.text().length();
+    }
+
+    @Override
     String refusal(String sentence, Clause clause, Cue cue) {
         if (inQuestion(sentence, clause, TAG_QUESTION)) {
             return "question";
@@ -205,7 +229,7 @@ final class SpanishPromises extends PromiseGrammar {
         if (finds(ANNOUNCEMENT, clause.folded())) {
             return "announcement";
         }
-        if (cue.ambiguousPast() && finds(PAST_CONTEXT, sentence)) {
+        if (cue.ambiguousPast() && (finds(PAST_CONTEXT, sentence) || finds(PRETERITE, sentence))) {
             return "past";
         }
         return null;

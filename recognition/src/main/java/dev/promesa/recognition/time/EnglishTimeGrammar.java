@@ -56,6 +56,9 @@ final class EnglishTimeGrammar extends TimeGrammar {
     private static final Pattern CLOCK = Pattern.compile("\\b(?:by|at|before|no later than|until|till|for|"
             + APPROXIMATELY + ")\\s+(\\d{1,2})(?:[:.](\\d{2}))?\\s*(am|pm|a\\.m\\.|p\\.m\\.|o'?clock)?" + NOT_A_CLOCK
             + "(?![.:]?\\d)");
+    /** "between 2 and 4": due by the end of the window. */
+    private static final Pattern WINDOW = Pattern.compile("\\bbetween \\d{1,2}(?:[:.]\\d{2})?\\s*(?:am|pm)?"
+            + " and (\\d{1,2})(?:[:.](\\d{2}))?\\s*(am|pm)?\\b");
     private static final Pattern PAST_THE_HOUR = Pattern.compile("\\b(half|quarter) (past|to) (one|two|three|four"
             + "|five|six|seven|eight|nine|ten|eleven|twelve|\\d{1,2})\\b");
     private static final Pattern WORD_HOUR = Pattern.compile("\\b(?:by|at|before|around|about|until|till)\\s+(one|two"
@@ -213,6 +216,11 @@ final class EnglishTimeGrammar extends TimeGrammar {
     }
 
     private static TimeOfDay clockTime(String text) {
+        Matcher window = find(WINDOW, text);
+        if (window != null) {
+            int minute = window.group(2) != null ? Integer.parseInt(window.group(2)) : 0;
+            return clock(Integer.parseInt(window.group(1)), minute, meridiem(window.group(3)), false);
+        }
         Matcher past = find(PAST_THE_HOUR, text);
         if (past != null) {
             int hour = HOURS.containsKey(past.group(3)) ? HOURS.get(past.group(3)) : Integer.parseInt(past.group(3));

@@ -51,6 +51,9 @@ final class SpanishTimeGrammar extends TimeGrammar {
             + HOUR_WORDS + ")(?:\\s*(?::|\\.|h)\\s*(\\d{2}))?(?:\\s*(?:h|hrs|horas)\\b)?"
             + "(?:\\s+y\\s+(media|cuarto|\\d{1,2})\\b|\\s+menos\\s+(cuarto|\\d{1,2})\\b)?"
             + "(?:\\s+(?:de|por)\\s+la\\s+(manana|tarde|noche))?");
+    /** "entre las 10 y las 11": due by the end of the window. */
+    private static final Pattern WINDOW = Pattern.compile("\\bentre (?:las|la) (\\d{1,2}|" + HOUR_WORDS + ")(?::\\d{2})?"
+            + "\\s*(?:h\\s*)?y (?:las|la) (\\d{1,2}|" + HOUR_WORDS + ")(?::(\\d{2}))?");
     private static final Pattern SECOND_WORKING_DAY = Pattern.compile("\\bpasado manana\\b");
     private static final Pattern NEXT_WORKING_DAY = Pattern.compile(
             "(?<!(?:esta|la|pasado|toda la|cada|las|de la|por la) )\\bmanana\\b");
@@ -171,6 +174,14 @@ final class SpanishTimeGrammar extends TimeGrammar {
 
     @Override
     protected TimeOfDay timeOfDay(String text) {
+        Matcher window = find(WINDOW, text);
+        if (window != null) {
+            int hour = number(window.group(2), NUMBERS);
+            int minute = window.group(3) != null ? Integer.parseInt(window.group(3)) : 0;
+            if (hour >= 0) {
+                return clock(hour, minute, Meridiem.NONE, window.group(2).startsWith("0"));
+            }
+        }
         Matcher m = find(CLOCK, text);
         if (m != null) {
             int hour = number(m.group(1), NUMBERS);
