@@ -34,6 +34,7 @@ final class EnglishPromises extends PromiseGrammar {
             + "|come|message|mail)\\b");
     /** Verbs after "I'll" that make no commitment to act ("I'll be out", "I'll need your…"). */
     private static final Set<String> NOT_PROMISING = Set.of("be", "need", "wait", "not", "never", "want", "you", "u",
+            "ask", "require", "expect",
             "like", "hope", "assume", "guess", "bet", "see", "leave", "stay", "miss");
     /** "I'll be …" that still commits. */
     private static final Pattern BE_PROMISING = Pattern.compile("^(?:in|back|with|calling|sending|emailing|ringing|phoning"

@@ -1,5 +1,8 @@
 package dev.promesa.recognition.promise;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -94,7 +97,8 @@ final class SpanishPromises extends PromiseGrammar {
      * "Le confirmo que…", "te cuento:": what follows is the fact told now, so its time is not the promise's; only a
      * time before the verb is ("antes de las 13:00 le confirmo que…").
      */
-    private static final Pattern TELLING_NOW = Pattern.compile("^\\s*(?:de )?que\\b|^\\s*:");
+    private static final Pattern TELLING_NOW = Pattern.compile(
+            "^\\s*(?:a (?:[a-z]+ ){1,3})?(?:de )?que\\b|^\\s*:");
     private static final Pattern PRETERITE = Pattern.compile("\\b[a-z]{3,}(?:aron|ieron|iste|aste)\\b|\\bno (?:obtuvimos"
             + "|recibimos|pudimos|conseguimos|logramos|localizamos|contactamos)\\b");
     private static final Pattern PAST_CONTEXT = Pattern.compile("\\b(?:ayer|anoche|anteayer|hemos|he|ha|han|ya"
@@ -123,10 +127,25 @@ final class SpanishPromises extends PromiseGrammar {
         return false;
     }
 
+    /**
+     * The first commitment in the clause, passing over a verb that only tells a fact now ("te comento: … en un par de
+     * horas te digo algo") when another commitment follows it.
+     */
     @Override
     Cue cue(Clause clause, boolean afterCommitment) {
+        List<Cue> cues = cues(clause);
+        for (Cue cue : cues) {
+            if (timeScopeEnd(clause, cue) == clause.text().length()) {
+                return cue;
+            }
+        }
+        return cues.isEmpty() ? null : cues.get(0);
+    }
+
+    /** Every commitment form in the clause, in the order written. */
+    private static List<Cue> cues(Clause clause) {
         String text = clause.folded();
-        Cue best = null;
+        List<Cue> cues = new ArrayList<>();
         Matcher m = PRESENT_CUE.matcher(text);
         while (m.find()) {
             if (DISCOURSE.matcher(text).region(Math.max(0, m.start() - 5), text.length()).lookingAt()) {
@@ -138,44 +157,41 @@ final class SpanishPromises extends PromiseGrammar {
             }
             boolean call = CALL_WORD.matcher(verb).find() || CALL_AFTER.matcher(text.substring(m.end())).find();
             boolean ambiguous = m.group(2) != null && (verb.endsWith("amos") || verb.endsWith("imos"));
-            best = first(best, new Cue(m.start(), m.end(), call, 0.9, ambiguous));
-            break;
+            cues.add(new Cue(m.start(), m.end(), call, 0.9, ambiguous));
         }
         m = VISIT_CUE.matcher(text);
-        if (m.find()) {
-            best = first(best, new Cue(m.start(), m.end(), false, 0.8, false));
+        while (m.find()) {
+            cues.add(new Cue(m.start(), m.end(), false, 0.8, false));
         }
         m = CONTACT_CUE.matcher(text);
-        if (m.find()) {
-            best = first(best, new Cue(m.start(), m.end(), false, 0.9, false));
+        while (m.find()) {
+            cues.add(new Cue(m.start(), m.end(), false, 0.9, false));
         }
         m = PENDING_CUE.matcher(text);
-        if (m.find()) {
+        while (m.find()) {
             String verb = m.group(1) != null ? m.group(1) : m.group(2);
-            best = first(best, new Cue(m.start(), m.end(), CALL_WORD.matcher(verb).find(), 0.85, false));
+            cues.add(new Cue(m.start(), m.end(), CALL_WORD.matcher(verb).find(), 0.85, false));
         }
         m = GOING_TO_CUE.matcher(text);
         while (m.find()) {
-            if (NOT_PROMISING_INFINITIVES.contains(m.group(1))) {
-                continue;
+            if (!NOT_PROMISING_INFINITIVES.contains(m.group(1))) {
+                cues.add(new Cue(m.start(), m.end(), CALL_WORD.matcher(m.group(1)).find(), 0.9, false));
             }
-            best = first(best, new Cue(m.start(), m.end(), CALL_WORD.matcher(m.group(1)).find(), 0.9, false));
-            break;
         }
         m = FUTURE_CUE.matcher(text);
         while (m.find()) {
             Cue future = future(clause, m);
             if (future != null) {
-                best = first(best, future);
-                break;
+                cues.add(future);
             }
         }
         m = NEWS_FROM_ME.matcher(text);
-        if (m.find()) {
+        while (m.find()) {
             boolean call = text.substring(m.start(), m.end()).contains("llamada");
-            best = first(best, new Cue(m.start(), m.end(), call, 0.85, false));
+            cues.add(new Cue(m.start(), m.end(), call, 0.85, false));
         }
-        return best;
+        cues.sort(Comparator.comparingInt(Cue::start));
+        return cues;
     }
 
     /** A first-person future ("le llamaré", "enviaremos"), or null when the word is none or promises nothing. */
@@ -202,10 +218,6 @@ final class SpanishPromises extends PromiseGrammar {
         double strength = withClitic ? 0.9 : 0.8;
         return new Cue(start, m.end(), CALL_WORD.matcher(m.group(2)).find()
                 || CALL_AFTER.matcher(clause.folded().substring(m.end())).find(), strength, false);
-    }
-
-    private static Cue first(Cue current, Cue candidate) {
-        return current == null || candidate.start() < current.start() ? candidate : current;
     }
 
     @Override

@@ -34,7 +34,8 @@ final class EnglishTimeGrammar extends TimeGrammar {
     private static final Pattern VAGUE = Pattern.compile("\\b(?:shortly|soon|soonish|in a bit|in a while"
             + "|in a little while|in a moment|in a sec|in a few(?: minutes| mins| moments| hours| days)?\\b|momentarily"
             + "|asap|a\\.s\\.a\\.p|as soon as (?:possible|i|we|they|the|it|he|she|this|that)\\b"
-            + "|as quickly as (?:possible|i can)|once i (?:hear|have|get|know)|when i (?:hear|have|get|know)"
+            + "|as quickly as (?:possible|i can)|once (?:i|i've|we|we've|it|it's|the|that|this|they)\\b"
+            + "|when (?:i|i'm|i've|we|we're|it|it's|the|that|this|they)\\b"
             + "|(?:in|over) the (?:next|coming) (?:few|couple of) days|in the coming days|in a couple of days"
             + "|next week|this week|(?:by |before )?(?:the )?end of (?:the |this |next )?week|later on|later"
             + "|in due course|at some point|when i can|as and when)");
@@ -43,7 +44,7 @@ final class EnglishTimeGrammar extends TimeGrammar {
             + "|around\\s+|roughly\\s+)?(\\d+|an?|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty-five"
             + "|forty five|forty|fifty|sixty|ninety|half an?|a couple of)\\s*-?\\s*(minutes?|mins?|hours?|hrs?|h)\\b"
             + "(?!\\s*(?:business|working))(\\s+and\\s+a\\s+half)?");
-    private static final Pattern WITHIN_THE_HOUR = Pattern.compile("\\bwithin the (?:hour|next hour)\\b");
+    private static final Pattern WITHIN_THE_HOUR = Pattern.compile("\\b(?:within the (?:next )?hour|in the next hour)\\b");
     private static final String NOT_A_CLOCK = "(?!\\s*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|%|th\\b|st\\b"
             + "|nd\\b|rd\\b|people|users|tickets|pcs|machines|items|business|working))";
     /**

@@ -38,8 +38,8 @@ final class SpanishTimeGrammar extends TimeGrammar {
             + "|en (?:unos|unas) (?:minutos|instantes|dias|horas)|lo antes posible|cuanto antes|lo (?:mas|mas) (?:pronto|rapido) posible"
             + "|pronto|en los (?:proximos|siguientes) dias|la semana que viene|la (?:proxima|siguiente) semana"
             + "|la semana proxima|esta semana|a lo largo de la semana|a la mayor brevedad|proximamente|mas tarde"
-            + "|luego|despues|en cuanto (?:sepa|tenga|pueda|reciba|haya|lo tenga|este|me \\w+n\\b|nos \\w+n\\b"
-            + "|(?:el|la|los|las) )|tan pronto como (?:sepa|tenga|pueda))");
+            + "|luego|despues|(?:en cuanto|tan pronto como|apenas|una vez que?) \\w+"
+            + "|cuando (?:termine|acabe|tenga|sepa|pueda|reciba|este|llegue|me \\w+n\\b|nos \\w+n\\b|(?:el|la|los|las) ))");
     private static final Pattern SAME_DAY = Pattern.compile("\\b(?:ese (?:mismo )?dia|el mismo dia)\\b");
     private static final Pattern DURATION = Pattern.compile("\\b(?:en|dentro de|en menos de)\\s+(?:unos\\s+|unas\\s+)?"
             + "(\\d+|un|una|dos|tres|cuatro|cinco|diez|quince|veinte|treinta|cuarenta y cinco|cuarenta|cincuenta"
