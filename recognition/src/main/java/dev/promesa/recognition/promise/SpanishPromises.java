@@ -98,7 +98,7 @@ final class SpanishPromises extends PromiseGrammar {
      * time before the verb is ("antes de las 13:00 le confirmo que…").
      */
     private static final Pattern TELLING_NOW = Pattern.compile(
-            "^\\s*(?:a (?:[a-z]+ ){1,3})?(?:de )?que\\b|^\\s*:");
+            "^\\s*(?:a (?:mi|su|tu|nuestro|nuestra|el|los) (?:[a-z]+ ){0,2})?(?:de )?que\\b|^\\s*:");
     private static final Pattern PRETERITE = Pattern.compile("\\b[a-z]{3,}(?:aron|ieron|iste|aste)\\b|\\bno (?:obtuvimos"
             + "|recibimos|pudimos|conseguimos|logramos|localizamos|contactamos)\\b");
     private static final Pattern PAST_CONTEXT = Pattern.compile("\\b(?:ayer|anoche|anteayer|hemos|he|ha|han|ya"
