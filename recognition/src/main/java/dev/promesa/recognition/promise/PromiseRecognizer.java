@@ -57,40 +57,58 @@ public final class PromiseRecognizer {
             return List.of();
         }
         Language language = Language.ofLocale(message.localeHint()).orElseGet(() -> LanguageDetector.detect(own));
-        PromiseGrammar grammar = language == Language.EN ? EnglishPromises.INSTANCE : SpanishPromises.INSTANCE;
-        List<RecognizedPromise> promises = new ArrayList<>();
-        LocalDate messageDay = null;
+        Reading reading = new Reading(message, language,
+                language == Language.EN ? EnglishPromises.INSTANCE : SpanishPromises.INSTANCE);
         for (String sentence : Sentences.split(own)) {
-            String folded = Folding.fold(sentence);
-            LocalDate sentenceDay = null;
-            boolean afterCommitment = false;
-            for (Clause clause : grammar.clauses(sentence)) {
-                Cue cue = grammar.cue(clause, afterCommitment);
-                ResolutionContext context = new ResolutionContext(message.occurredAt(), message.hours(), sentenceDay,
-                        messageDay);
-                Optional<DueTime> due = resolver.resolve(clause.text(), language, context);
-                if (due.isPresent() && due.get().day() != null) {
-                    sentenceDay = due.get().day();
-                    messageDay = sentenceDay;
-                }
-                afterCommitment = cue != null || grammar.firstPerson(clause);
-                if (cue == null || due.isEmpty() || grammar.refusal(folded, clause, cue) != null) {
-                    continue;
-                }
-                int scope = grammar.timeScopeEnd(clause, cue);
-                if (scope < clause.text().length()) {
-                    due = resolver.resolve(clause.text().substring(0, scope), language, context);
-                    if (due.isEmpty()) {
-                        continue;
-                    }
-                }
-                RecognizedPromise promise = promise(sentence, cue, due.get(), language);
-                if (promises.stream().noneMatch(promise::sameAs)) {
-                    promises.add(promise);
+            read(sentence, reading);
+        }
+        return List.copyOf(reading.promises);
+    }
+
+    /** What one message's reading carries from clause to clause and sentence to sentence. */
+    private static final class Reading {
+        final AgentMessage message;
+        final Language language;
+        final PromiseGrammar grammar;
+        final List<RecognizedPromise> promises = new ArrayList<>();
+        LocalDate messageDay;
+
+        Reading(AgentMessage message, Language language, PromiseGrammar grammar) {
+            this.message = message;
+            this.language = language;
+            this.grammar = grammar;
+        }
+    }
+
+    private void read(String sentence, Reading reading) {
+        PromiseGrammar grammar = reading.grammar;
+        String folded = Folding.fold(sentence);
+        LocalDate sentenceDay = null;
+        boolean afterCommitment = false;
+        for (Clause clause : grammar.clauses(sentence)) {
+            Cue cue = grammar.cue(clause, afterCommitment);
+            ResolutionContext context = new ResolutionContext(reading.message.occurredAt(), reading.message.hours(),
+                    sentenceDay, reading.messageDay);
+            Optional<DueTime> due = resolver.resolve(clause.text(), reading.language, context);
+            if (due.isPresent() && due.get().day() != null) {
+                sentenceDay = due.get().day();
+                reading.messageDay = sentenceDay;
+            }
+            afterCommitment = cue != null || grammar.firstPerson(clause);
+            if (cue == null || due.isEmpty() || grammar.refusal(folded, clause, cue) != null) {
+                continue;
+            }
+            int scope = grammar.timeScopeEnd(clause, cue);
+            if (scope < clause.text().length()) {
+                due = resolver.resolve(clause.text().substring(0, scope), reading.language, context);
+            }
+            if (due.isPresent()) {
+                RecognizedPromise promise = promise(sentence, cue, due.get(), reading.language);
+                if (reading.promises.stream().noneMatch(promise::sameAs)) {
+                    reading.promises.add(promise);
                 }
             }
         }
-        return List.copyOf(promises);
     }
 
     private static RecognizedPromise promise(String sentence, Cue cue, DueTime due, Language language) {

@@ -69,7 +69,7 @@ class PromiseCorpusTest {
 
     /** p50 and p99 of one recognize() call per message, after a warm-up; a rough figure, not the benchmark. */
     private String timing(List<CorpusRecord> records) {
-        for (int i = 0; i < 10; i++) {
+        for (int i = 0; i < 20; i++) {
             records.forEach(r -> recognizer.recognize(r.message()));
         }
         List<Long> nanos = new ArrayList<>();
