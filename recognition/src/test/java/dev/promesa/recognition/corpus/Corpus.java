@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -48,14 +49,33 @@ public final class Corpus {
         }
     }
 
-    /** Every record of every corpus file present in a folder, files in name order. */
+    /** Every record of every corpus file present in a folder, files in name order; any malformed file fails. */
     public static List<CorpusRecord> readAll(Path folder) {
+        return readAll(folder, problem -> {
+            throw new IllegalStateException(problem);
+        });
+    }
+
+    /**
+     * Every record of every corpus file present in a folder, files in name order. A malformed dev file fails; a
+     * malformed held-out file is reported to {@code heldOutProblems} and left out, so that a typo in a file the rule
+     * author may not read cannot break the build.
+     */
+    public static List<CorpusRecord> readAll(Path folder, Consumer<String> heldOutProblems) {
         List<CorpusRecord> records = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
             for (Path file : files.sorted().toList()) {
                 Matcher name = FILE.matcher(file.getFileName().toString());
-                if (name.matches()) {
+                if (!name.matches()) {
+                    continue;
+                }
+                try {
                     records.addAll(read(file, name.group(1), name.group(2)));
+                } catch (RuntimeException e) {
+                    if (name.group(1).equals("dev")) {
+                        throw e;
+                    }
+                    heldOutProblems.accept(file.getFileName() + " left out: " + e.getMessage());
                 }
             }
         } catch (IOException e) {

@@ -30,7 +30,8 @@ class PromiseCorpusTest {
 
     @Test
     void devFiguresMeetTheBarAndHeldOutFiguresArePrinted() {
-        List<CorpusRecord> records = Corpus.readAll(Corpus.folder());
+        List<String> heldOutProblems = new ArrayList<>();
+        List<CorpusRecord> records = Corpus.readAll(Corpus.folder(), heldOutProblems::add);
         assertThat(records).extracting(CorpusRecord::part).contains("dev");
         CorpusEvaluation evaluation = CorpusEvaluation.run(records, recognizer::recognize,
                 m -> PromiseRecognizer.languageOf(m).code());
@@ -45,6 +46,7 @@ class PromiseCorpusTest {
         if (evaluation.figures().keySet().stream().noneMatch(k -> k.startsWith("heldout"))) {
             out.append("held-out (honest): no heldout-*.txt files present yet\n");
         }
+        heldOutProblems.forEach(p -> out.append("held-out (honest): ").append(p).append('\n'));
         out.append(timing(records));
         for (Map.Entry<String, CorpusEvaluation.Figures> entry : evaluation.figures().entrySet()) {
             if (entry.getKey().startsWith("dev") && !entry.getValue().failures().isEmpty()) {
