@@ -158,6 +158,9 @@ final class EnglishPromises extends PromiseGrammar {
         if (CALL_VERBS.contains(verb)) {
             return !NOT_THE_USER.contains(next);
         }
+        if (verb.equals("try") && (next.equals("you") || next.equals("u"))) {
+            return true; // "I'll try you again at 11": a call
+        }
         return CALL_PHRASE.matcher(rest).find();
     }
 

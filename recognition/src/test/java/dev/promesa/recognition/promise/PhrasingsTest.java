@@ -50,6 +50,7 @@ class PhrasingsTest {
             en | Expect a call from me at 4.                                      | CALLBACK 2026-03-04T16:00
             en | I'll call you back in 5.                                         | CALLBACK 2026-03-04T09:35
             en | I'll call you at ten.                                            | CALLBACK 2026-03-04T10:00
+            en | I couldn't get hold of you, I'll try you again at 11.            | CALLBACK 2026-03-04T11:00
             en | I'll call you between 2 and 4.                                   | CALLBACK 2026-03-04T16:00
             en | I'll reach out first thing Monday.                               | UPDATE 2026-03-09T09:00
             en | I'll send the quote end of day tomorrow.                         | UPDATE 2026-03-05T18:00
