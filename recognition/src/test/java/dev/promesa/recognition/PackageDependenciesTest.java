@@ -21,7 +21,8 @@ class PackageDependenciesTest {
             "text", Set.of(),
             "time", Set.of("text"),
             "promise", Set.of("text", "time"));
-    private static final Pattern IMPORT = Pattern.compile("(?m)^import (?:static )?dev\\.promesa\\.recognition\\.(\\w+)");
+    private static final Pattern IMPORT = Pattern
+            .compile("(?m)^import (?:static )?dev\\.promesa\\.recognition\\.(\\w+)");
     private static final Pattern FOREIGN = Pattern.compile("(?m)^import (?:static )?(io\\.quarkus|jakarta|javax)\\.");
 
     @Test

@@ -13,15 +13,17 @@ final class EnglishPromises extends PromiseGrammar {
             + "|quickly|gladly|happily|be sure to|make sure to|try to|aim to|try and)\\s+)*";
     private static final Pattern WILL_CUE = Pattern.compile("\\b(?:i|we)\\s*(?:'ll|will|shall)\\s+" + ADVERBS
             + "([a-z-]+)(?:\\s+([a-z]+))?");
-    private static final Pattern CARELESS_WILL_CUE = Pattern.compile("\\bill\\s+" + ADVERBS + "([a-z-]+)(?:\\s+([a-z]+))?");
+    private static final Pattern CARELESS_WILL_CUE = Pattern
+            .compile("\\bill\\s+" + ADVERBS + "([a-z-]+)(?:\\s+([a-z]+))?");
     private static final Pattern GOING_TO_CUE = Pattern.compile("\\b(?:i'm|im|i am|we're|we are)\\s+(?:going to|gonna)"
             + "\\s+" + ADVERBS + "([a-z-]+)(?:\\s+([a-z]+))?");
     private static final Pattern PROGRESSIVE_CUE = Pattern.compile("\\b(?:i'm|im|i am|we're|we are)\\s+(calling|ringing"
             + "|phoning|sending|emailing|e-mailing|texting|messaging|updating|confirming|getting back|following up"
             + "|checking in|circling back|shipping|dropping|coming back)\\b");
-    private static final Pattern SUBJECTLESS_CUE = Pattern.compile("(?:^|,\\s*)\\W*(?:(?:ok|okay|sure|great|thanks|cheers"
-            + "|morning|hi|hey|hello|np|no problem|noted|got it|perfect)\\b[^a-z]*(?:[a-z]+,\\s*)?)?(?:will|gonna)\\s+"
-            + ADVERBS + "([a-z-]+)(?:\\s+([a-z]+))?");
+    private static final Pattern SUBJECTLESS_CUE = Pattern
+            .compile("(?:^|,\\s*)\\W*(?:(?:ok|okay|sure|great|thanks|cheers"
+                    + "|morning|hi|hey|hello|np|no problem|noted|got it|perfect)\\b[^a-z]*(?:[a-z]+,\\s*)?)?(?:will|gonna)\\s+"
+                    + ADVERBS + "([a-z-]+)(?:\\s+([a-z]+))?");
     private static final Pattern SUBJECTLESS_PROGRESSIVE_CUE = Pattern.compile("^\\W*(?:(?:ok|okay|sure)\\b\\W*)?"
             + "(calling|ringing|phoning|sending|emailing|texting)\\s+(?:you|u|over)\\b");
     private static final Pattern HEAR_FROM_ME = Pattern.compile("\\byou'?ll\\s+(?:hear\\s+(?:back\\s+)?from"
@@ -37,8 +39,9 @@ final class EnglishPromises extends PromiseGrammar {
             "ask", "require", "expect",
             "like", "hope", "assume", "guess", "bet", "see", "leave", "stay", "miss");
     /** "I'll be …" that still commits. */
-    private static final Pattern BE_PROMISING = Pattern.compile("^(?:in|back|with|calling|sending|emailing|ringing|phoning"
-            + "|contacting|reaching|touch|checking|following|getting)$");
+    private static final Pattern BE_PROMISING = Pattern
+            .compile("^(?:in|back|with|calling|sending|emailing|ringing|phoning"
+                    + "|contacting|reaching|touch|checking|following|getting)$");
     /** Verbs whose object is the user by nature: they need no "you" in the clause to be for the user. */
     private static final Set<String> COMMUNICATING = Set.of("call", "ring", "phone", "email", "e-mail", "mail",
             "send", "confirm", "get", "follow", "circle", "ping", "let", "text", "message", "reply", "respond", "come",
@@ -59,8 +62,9 @@ final class EnglishPromises extends PromiseGrammar {
             ";\\s*|,?\\s+(?:and|but|then|plus|while|although|also)\\s+(?=\\S)");
     private static final Pattern NOT_A_BREAK_AFTER = Pattern.compile("\\d");
     private static final Pattern FRACTION = Pattern.compile("a half\\b");
-    private static final Pattern FIRST_PERSON = Pattern.compile("\\b(?:i|we)\\s*(?:'ll|will)\\b|^\\W*(?:[a-z]+,\\s*)?will\\b"
-            + "|\\b(?:i'm|i am|we're|we are) going to\\b|\\blet me\\b|\\bill\\s");
+    private static final Pattern FIRST_PERSON = Pattern
+            .compile("\\b(?:i|we)\\s*(?:'ll|will)\\b|^\\W*(?:[a-z]+,\\s*)?will\\b"
+                    + "|\\b(?:i'm|i am|we're|we are) going to\\b|\\blet me\\b|\\bill\\s");
     private static final Pattern TAG_QUESTION = Pattern.compile(",\\s*(?:ok|okay|right|alright|yeah|yes|ya)\\s*\\?$");
     private static final Pattern QUESTION_START = Pattern.compile("^\\W*(?:(?:hi|hey|hello|morning|ok|so)\\b[^a-z]*"
             + "(?:[a-z]+,\\s*)?)?(?:would|could|can|shall|should|do|does|did|is|are|may|might|how about|what about"

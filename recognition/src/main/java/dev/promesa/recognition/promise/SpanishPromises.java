@@ -66,7 +66,8 @@ final class SpanishPromises extends PromiseGrammar {
             ";\\s*|,?\\s+(?:y|e|pero|aunque|mientras que|ademas)\\s+(?=\\S)");
     private static final Pattern NOT_A_BREAK_AFTER = Pattern.compile("(?:\\d|las? \\d|la una|menos)");
     private static final Pattern FRACTION = Pattern.compile("(?:media|cuarto)\\b");
-    private static final Pattern TAG_QUESTION = Pattern.compile(",\\s*(?:vale|ok|okay|de acuerdo|si|no|verdad)\\s*\\?$");
+    private static final Pattern TAG_QUESTION = Pattern
+            .compile(",\\s*(?:vale|ok|okay|de acuerdo|si|no|verdad)\\s*\\?$");
     /** Forms of usted/tú the user acts in: "si nos envía", "en cuanto me confirme", "cuando me mandes". */
     private static final String USER_ACTS = "envie|envia|envias|envies|mande|manda|mandas|mandes|confirme|confirma"
             + "|confirmas|confirmes|pase|pasa|pasas|pases|llame|llama|llamas|llames|diga|dice|dices|digas|devuelva"
@@ -99,8 +100,9 @@ final class SpanishPromises extends PromiseGrammar {
      */
     private static final Pattern TELLING_NOW = Pattern.compile(
             "^\\s*(?:a (?:mi|su|tu|nuestro|nuestra|el|los) (?:[a-z]+ ){0,2})?(?:de )?que\\b|^\\s*:");
-    private static final Pattern PRETERITE = Pattern.compile("\\b[a-z]{3,}(?:aron|ieron|iste|aste)\\b|\\bno (?:obtuvimos"
-            + "|recibimos|pudimos|conseguimos|logramos|localizamos|contactamos)\\b");
+    private static final Pattern PRETERITE = Pattern
+            .compile("\\b[a-z]{3,}(?:aron|ieron|iste|aste)\\b|\\bno (?:obtuvimos"
+                    + "|recibimos|pudimos|conseguimos|logramos|localizamos|contactamos)\\b");
     private static final Pattern PAST_CONTEXT = Pattern.compile("\\b(?:ayer|anoche|anteayer|hemos|he|ha|han|ya"
             + "|pasado|pasada|hace)\\b");
 
@@ -223,7 +225,8 @@ final class SpanishPromises extends PromiseGrammar {
     @Override
     int timeScopeEnd(Clause clause, Cue cue) {
         boolean telling = TELLING.matcher(clause.folded().substring(cue.start(), cue.end())).find();
-        return telling && TELLING_NOW.matcher(clause.folded().substring(cue.end())).find() ? cue.start()
+        return telling && TELLING_NOW.matcher(clause.folded().substring(cue.end())).find()
+                ? cue.start()
                 : clause.text().length();
     }
 

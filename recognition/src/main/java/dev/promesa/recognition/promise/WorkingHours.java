@@ -19,7 +19,8 @@ import dev.promesa.recognition.time.WorkingTime;
  * @param holidays dates that are not working days even when their weekday is
  */
 public record WorkingHours(Set<DayOfWeek> days, LocalTime opens, LocalTime closes, Set<LocalDate> holidays)
-        implements WorkingTime {
+        implements
+            WorkingTime {
 
     public WorkingHours {
         Objects.requireNonNull(opens, "opens");

@@ -13,14 +13,17 @@ public final class LanguageDetector {
 
     private static final Pattern WORD = Pattern.compile("[a-z']+");
     private static final Set<String> SPANISH = Set.of("de", "la", "el", "que", "y", "en", "los", "las", "le", "les",
-            "se", "por", "un", "una", "con", "para", "es", "lo", "su", "al", "del", "manana", "hoy", "gracias", "saludo",
+            "se", "por", "un", "una", "con", "para", "es", "lo", "su", "al", "del", "manana", "hoy", "gracias",
+            "saludo",
             "saludos", "hola", "buenos", "dias", "usted", "te", "llamo", "envio", "tarde", "esta", "este", "ya", "pero",
             "como", "mas", "muy", "nos", "mi", "si", "tu", "estamos", "hemos", "he", "cuando", "sin", "antes",
             "aviso", "escribo", "equipo", "atentamente", "buenas", "correo", "favor");
     private static final Set<String> ENGLISH = Set.of("the", "to", "you", "i", "and", "of", "is", "it", "in", "for",
-            "on", "we", "your", "will", "be", "this", "that", "with", "have", "i'll", "we'll", "hi", "thanks", "regards",
+            "on", "we", "your", "will", "be", "this", "that", "with", "have", "i'll", "we'll", "hi", "thanks",
+            "regards",
             "tomorrow", "today", "call", "send", "by", "at", "can", "my", "if", "get", "back", "let", "know", "it's",
-            "i'm", "we're", "ill", "hello", "morning", "email", "from", "our", "are", "has", "been", "update", "please");
+            "i'm", "we're", "ill", "hello", "morning", "email", "from", "our", "are", "has", "been", "update",
+            "please");
 
     private LanguageDetector() {
     }

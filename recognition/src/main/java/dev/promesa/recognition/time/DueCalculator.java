@@ -8,9 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.promesa.recognition.time.TimeExpression.Day;
-import dev.promesa.recognition.time.TimeExpression.DayKind;
 import dev.promesa.recognition.time.TimeExpression.TimeOfDay;
-import dev.promesa.recognition.time.TimeExpression.TimeKind;
 
 /**
  * The due-time rules of the labelling guide (recognition/src/test/resources/corpus/README.md, "Resolving the due

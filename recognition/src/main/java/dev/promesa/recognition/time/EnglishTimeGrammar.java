@@ -44,7 +44,8 @@ final class EnglishTimeGrammar extends TimeGrammar {
             + "|around\\s+|roughly\\s+)?(\\d+|an?|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty-five"
             + "|forty five|forty|fifty|sixty|ninety|half an?|a couple of)\\s*-?\\s*(minutes?|mins?|hours?|hrs?|h)\\b"
             + "(?!\\s*(?:business|working))(\\s+and\\s+a\\s+half)?");
-    private static final Pattern WITHIN_THE_HOUR = Pattern.compile("\\b(?:within the (?:next )?hour|in the next hour)\\b");
+    private static final Pattern WITHIN_THE_HOUR = Pattern
+            .compile("\\b(?:within the (?:next )?hour|in the next hour)\\b");
     private static final String NOT_A_CLOCK = "(?!\\s*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|%|th\\b|st\\b"
             + "|nd\\b|rd\\b|people|users|tickets|pcs|machines|items|business|working))";
     /**

@@ -33,32 +33,36 @@ final class SpanishTimeGrammar extends TimeGrammar {
     private static final Pattern PAST = Pattern.compile("\\b(?:ayer|anoche|anteayer|antes de ayer"
             + "|hace (?:\\d+|un|una|unos|unas|dos|tres|cuatro|cinco|diez|media|un par)\\b"
             + "|(?:la|el) (?:semana|mes|" + WEEKDAYS + ") pasad[oa])");
-    private static final Pattern VAGUE = Pattern.compile("\\b(?:en breve|en breves (?:momentos|minutos)|(?:en|dentro de) un (?:rato|ratito|momento)|dentro de poco"
-            + "|a (?:finales|final) de (?:semana|la semana)|antes de que (?:acabe|termine) la semana"
-            + "|en (?:unos|unas) (?:minutos|instantes|dias|horas)|lo antes posible|cuanto antes|lo (?:mas|mas) (?:pronto|rapido) posible"
-            + "|pronto|en los (?:proximos|siguientes) dias|la semana que viene|la (?:proxima|siguiente) semana"
-            + "|la semana proxima|esta semana|a lo largo de la semana|a la mayor brevedad|proximamente|mas tarde"
-            + "|luego|despues|(?:en cuanto|tan pronto como|apenas|una vez que?) \\w+"
-            + "|cuando (?:termine|acabe|tenga|sepa|pueda|reciba|este|llegue|me \\w+n\\b|nos \\w+n\\b|(?:el|la|los|las) ))");
+    private static final Pattern VAGUE = Pattern.compile(
+            "\\b(?:en breve|en breves (?:momentos|minutos)|(?:en|dentro de) un (?:rato|ratito|momento)|dentro de poco"
+                    + "|a (?:finales|final) de (?:semana|la semana)|antes de que (?:acabe|termine) la semana"
+                    + "|en (?:unos|unas) (?:minutos|instantes|dias|horas)|lo antes posible|cuanto antes|lo (?:mas|mas) (?:pronto|rapido) posible"
+                    + "|pronto|en los (?:proximos|siguientes) dias|la semana que viene|la (?:proxima|siguiente) semana"
+                    + "|la semana proxima|esta semana|a lo largo de la semana|a la mayor brevedad|proximamente|mas tarde"
+                    + "|luego|despues|(?:en cuanto|tan pronto como|apenas|una vez que?) \\w+"
+                    + "|cuando (?:termine|acabe|tenga|sepa|pueda|reciba|este|llegue|me \\w+n\\b|nos \\w+n\\b|(?:el|la|los|las) ))");
     private static final Pattern SAME_DAY = Pattern.compile("\\b(?:ese (?:mismo )?dia|el mismo dia)\\b");
     private static final Pattern DURATION = Pattern.compile("\\b(?:en|dentro de|en menos de)\\s+(?:unos\\s+|unas\\s+)?"
             + "(\\d+|un|una|dos|tres|cuatro|cinco|diez|quince|veinte|treinta|cuarenta y cinco|cuarenta|cincuenta"
             + "|sesenta|noventa|media|un par de|un cuarto de)?\\s*(minutos?|mins?|horas?|hrs?|h)\\b"
             + "(?!\\s*(?:laborables|habiles|de trabajo))(?:\\s+y\\s+(media|cuarto))?");
-    private static final Pattern BARE_MINUTES = Pattern.compile("\\b(?:en|dentro de) (\\d{1,2})(?=\\s*(?:$|[.,!;)]|y\\b))");
+    private static final Pattern BARE_MINUTES = Pattern
+            .compile("\\b(?:en|dentro de) (\\d{1,2})(?=\\s*(?:$|[.,!;)]|y\\b))");
     private static final Pattern CLOCK = Pattern.compile("\\b(?:a|antes de|sobre|hacia|para|hasta|no mas tarde de"
             + "|como muy tarde a|como tarde a|a mas tardar a|a eso de|alrededor de|en torno a|como a|tipo)\\s+(?:las|la)\\s+(\\d{1,2}|"
             + HOUR_WORDS + ")(?:\\s*(?::|\\.|h)\\s*(\\d{2}))?(?:\\s*(?:h|hrs|horas)\\b)?"
             + "(?:\\s+y\\s+(media|cuarto|\\d{1,2})\\b|\\s+menos\\s+(cuarto|\\d{1,2})\\b)?"
             + "(?:\\s+(?:de|por)\\s+la\\s+(manana|tarde|noche))?");
     /** "entre las 10 y las 11": due by the end of the window. */
-    private static final Pattern WINDOW = Pattern.compile("\\bentre (?:las|la) (\\d{1,2}|" + HOUR_WORDS + ")(?::\\d{2})?"
-            + "\\s*(?:h\\s*)?y (?:las|la) (\\d{1,2}|" + HOUR_WORDS + ")(?::(\\d{2}))?");
+    private static final Pattern WINDOW = Pattern
+            .compile("\\bentre (?:las|la) (\\d{1,2}|" + HOUR_WORDS + ")(?::\\d{2})?"
+                    + "\\s*(?:h\\s*)?y (?:las|la) (\\d{1,2}|" + HOUR_WORDS + ")(?::(\\d{2}))?");
     private static final Pattern SECOND_WORKING_DAY = Pattern.compile("\\bpasado manana\\b");
     private static final Pattern NEXT_WORKING_DAY = Pattern.compile(
             "(?<!(?:esta|la|pasado|toda la|cada|las|de la|por la) )\\bmanana\\b");
     private static final Pattern TODAY = Pattern.compile("\\bhoy\\b");
-    private static final Pattern WEEKDAY = Pattern.compile("\\b(" + WEEKDAYS + ")\\b(?:\\s+(?:dia\\s+)?(\\d{1,2})\\b)?");
+    private static final Pattern WEEKDAY = Pattern
+            .compile("\\b(" + WEEKDAYS + ")\\b(?:\\s+(?:dia\\s+)?(\\d{1,2})\\b)?");
     private static final Pattern WEEKDAY_EXCLUDED_BEFORE = Pattern.compile(
             "(?:\\bde|\\blos|\\bcada|\\bdesde|(?:" + WEEKDAYS + ")\\s+a|(?:" + WEEKDAYS + ")\\s*-)\\s*$");
     private static final Pattern WEEKDAY_EXCLUDED_AFTER = Pattern.compile("^\\s*(?:a|-|al)\\s+(?:" + WEEKDAYS + ")");
@@ -158,7 +162,8 @@ final class SpanishTimeGrammar extends TimeGrammar {
         }
         Matcher d = find(DATE, text);
         if (d != null && d.start() < at) {
-            Day day = d.group(1) != null ? date(Integer.parseInt(d.group(1)), monthOf(d.group(2)))
+            Day day = d.group(1) != null
+                    ? date(Integer.parseInt(d.group(1)), monthOf(d.group(2)))
                     : date(Integer.parseInt(d.group(3)), monthOf(d.group(4)));
             if (day != null) {
                 found = day;
@@ -187,7 +192,9 @@ final class SpanishTimeGrammar extends TimeGrammar {
             int hour = number(m.group(1), NUMBERS);
             int minute = m.group(2) != null ? Integer.parseInt(m.group(2)) : 0;
             if (m.group(3) != null) {
-                minute = m.group(3).equals("media") ? 30 : m.group(3).equals("cuarto") ? 15 : Integer.parseInt(m.group(3));
+                minute = m.group(3).equals("media")
+                        ? 30
+                        : m.group(3).equals("cuarto") ? 15 : Integer.parseInt(m.group(3));
             } else if (m.group(4) != null) {
                 hour -= 1;
                 minute = 60 - (m.group(4).equals("cuarto") ? 15 : Integer.parseInt(m.group(4)));

@@ -39,7 +39,8 @@ class PromiseCorpusTest {
         StringBuilder out = new StringBuilder("\n=== Promise recognition on the corpus ===\n");
         out.append(CorpusEvaluation.Figures.header()).append('\n');
         for (Map.Entry<String, CorpusEvaluation.Figures> entry : evaluation.figures().entrySet()) {
-            String label = entry.getKey().startsWith("heldout") ? "held-out (honest) " + entry.getKey().substring(8)
+            String label = entry.getKey().startsWith("heldout")
+                    ? "held-out (honest) " + entry.getKey().substring(8)
                     : entry.getKey();
             out.append(entry.getValue().row(label)).append('\n');
         }

@@ -72,7 +72,8 @@ class MessageZonesTest {
                 Thanks,
                 Rosie Sands
                 Systems Support
-                Tel. 0161 496 0000 | Mon-Thu 8-5:30, Fri 8-2""")).isEqualTo("Hi Victor,\n\nI've restarted the print spooler.");
+                Tel. 0161 496 0000 | Mon-Thu 8-5:30, Fri 8-2"""))
+                .isEqualTo("Hi Victor,\n\nI've restarted the print spooler.");
         assertThat(MessageZones.authorText("Le llamo a las 5.\n\nGracias, Elena")).isEqualTo("Le llamo a las 5.");
     }
 
