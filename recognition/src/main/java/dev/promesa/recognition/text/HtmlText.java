@@ -26,10 +26,13 @@ import org.jsoup.select.NodeVisitor;
  */
 public final class HtmlText {
 
-    /** A start or end tag of a common HTML element, or an entity: enough to tell HTML from plain text. */
+    /**
+     * A start or end tag of a common HTML element, or an entity: enough to tell HTML from plain text. The tag name must
+     * end the name ({@code <a href>}, {@code <b>}), so an address in plain text ({@code <ana@example.com>}) is no tag.
+     */
     private static final Pattern HTML = Pattern.compile(
             "<(?:/?(?:p|div|br|span|a|b|i|u|strong|em|ul|ol|li|table|tr|td|blockquote|html|body|font|h[1-6]|img|pre)"
-                    + "\\b[^>]*|!--)>|&(?:nbsp|amp|lt|gt|quot|#\\d+);",
+                    + "(?=[\\s/>])[^>]*|!--)>|&(?:nbsp|amp|lt|gt|quot|#\\d+);",
             Pattern.CASE_INSENSITIVE);
 
     private static final Set<String> BLOCKS = Set.of("p", "div", "ul", "ol", "li", "table", "tr", "h1", "h2", "h3",

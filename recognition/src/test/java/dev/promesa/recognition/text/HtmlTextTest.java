@@ -67,6 +67,8 @@ class HtmlTextTest {
         assertThat(HtmlText.looksLikeHtml("Hola&nbsp;Lucía")).isTrue();
         assertThat(HtmlText.looksLikeHtml("2 < 3 and 5 > 4, R&D")).isFalse();
         assertThat(HtmlText.looksLikeHtml(null)).isFalse();
+        assertThat(HtmlText.looksLikeHtml("De: Ana <ana@example.com>\nEnviado: martes")).isFalse();
+        assertThat(HtmlText.looksLikeHtml("<a href=\"x\">y</a>")).isTrue();
         assertThat(HtmlText.plain("plain <3 text")).isEqualTo("plain <3 text");
     }
 }
