@@ -1,8 +1,5 @@
 package dev.promesa.security;
 
-import dev.promesa.config.ApiSecurityConfig;
-import dev.promesa.config.SourcesConfig;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.Startup;
+
+import dev.promesa.config.ApiSecurityConfig;
+import dev.promesa.config.SourcesConfig;
 
 /**
  * The service's configured keys and the rate limiter; fails the start-up with a clear message when

@@ -110,7 +110,6 @@ public final class ApiKeys {
         return entries.stream().map(e -> e.key().source()).distinct().toList();
     }
 
-
     /** Keys configured in plain text (to be replaced by their hash), by id. */
     public List<String> plaintextKeys() {
         return entries.stream().filter(Entry::plaintext).map(e -> e.key().id()).toList();

@@ -25,7 +25,8 @@ public record CommitmentView(
 
     public static CommitmentView of(Commitment c, Instant now) {
         boolean late = c.state == CommitmentState.OPEN ? now.isAfter(c.dueAt) : c.breached;
-        return new CommitmentView(c.id, c.source, c.ticketId, c.kind, c.description, c.promisedTo, c.agentId, c.agentWords,
+        return new CommitmentView(c.id, c.source, c.ticketId, c.kind, c.description, c.promisedTo, c.agentId,
+                c.agentWords,
                 c.madeAt, c.dueAt, c.revision, c.state, late, c.closedAt, c.closedByEventId);
     }
 }

@@ -1,7 +1,5 @@
 package dev.promesa.followup.commitment;
 
-import dev.promesa.config.CommitmentConfig;
-
 import java.time.Clock;
 import java.time.Instant;
 
@@ -9,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import dev.promesa.config.CommitmentConfig;
 import dev.promesa.contracts.CommitmentRequest;
 import dev.promesa.contracts.Interaction;
 import dev.promesa.contracts.PromisedTo;

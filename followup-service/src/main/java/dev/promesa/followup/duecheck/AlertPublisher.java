@@ -1,7 +1,5 @@
 package dev.promesa.followup.duecheck;
 
-import dev.promesa.config.DueCheckConfig;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.promesa.config.DueCheckConfig;
 import dev.promesa.contracts.Alert;
 import dev.promesa.contracts.CloudEvents;
 import dev.promesa.followup.kafka.AckedProducer;

@@ -1,7 +1,5 @@
 package dev.promesa.followup.duecheck;
 
-import dev.promesa.config.DueCheckConfig;
-
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +13,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
+import dev.promesa.config.DueCheckConfig;
 import dev.promesa.followup.commitment.Commitment;
 import dev.promesa.followup.commitment.CommitmentState;
 

@@ -16,7 +16,6 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.hibernate.Session;
 
-
 /**
  * Adds and withdraws pending alerts. Always called inside the transaction that changes the subject, so a kept
  * promise and its withdrawn alerts commit together.

@@ -1,7 +1,5 @@
 package dev.promesa.followup.ingest;
 
-import dev.promesa.config.IngestConfig;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +19,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import dev.promesa.config.IngestConfig;
 import dev.promesa.followup.kafka.AckedProducer;
 
 /**

@@ -1,7 +1,5 @@
 package dev.promesa.followup.ingest;
 
-import dev.promesa.config.IngestConfig;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -12,6 +10,7 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import dev.promesa.config.IngestConfig;
 import dev.promesa.followup.duecheck.DueItems;
 import dev.promesa.followup.ingest.ProcessedEvents.EventKey;
 import dev.promesa.followup.ticket.Tickets;

@@ -1,7 +1,5 @@
 package dev.promesa.followup.sla;
 
-import dev.promesa.config.SlaConfig;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
+import dev.promesa.config.SlaConfig;
 import dev.promesa.contracts.Priority;
 import dev.promesa.contracts.SlaMetric;
 import dev.promesa.security.SourceScope;

@@ -1,11 +1,10 @@
 package dev.promesa.followup.sla;
 
-import dev.promesa.config.SatisfactionConfig;
-
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.promesa.config.SatisfactionConfig;
 import dev.promesa.followup.duecheck.AlertIds;
 import dev.promesa.followup.duecheck.DueItems;
 import dev.promesa.followup.duecheck.PendingAlert;

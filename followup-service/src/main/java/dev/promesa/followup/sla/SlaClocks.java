@@ -1,7 +1,5 @@
 package dev.promesa.followup.sla;
 
-import dev.promesa.config.SlaConfig;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -11,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import dev.promesa.config.SlaConfig;
 import dev.promesa.contracts.AlertKind;
 import dev.promesa.contracts.SlaMetric;
 import dev.promesa.followup.calendar.BusinessCalendar;
@@ -78,7 +77,8 @@ public class SlaClocks {
         if (ticket.clocksPaused) {
             resume(ticket, at);
         }
-        boolean updateRunning = SlaClock.activeOf(ticket.ref()).stream().anyMatch(c -> c.metric == SlaMetric.NEXT_UPDATE);
+        boolean updateRunning = SlaClock.activeOf(ticket.ref()).stream()
+                .anyMatch(c -> c.metric == SlaMetric.NEXT_UPDATE);
         if (!updateRunning && !ticket.isDone()) {
             startClock(ticket, SlaMetric.NEXT_UPDATE, nextCycle(ticket), at, at);
         }

@@ -1,9 +1,5 @@
 package dev.promesa.followup.sla;
 
-import dev.promesa.config.SlaConfig;
-import dev.promesa.config.SourcesConfig;
-import dev.promesa.config.CalendarConfig;
-
 import java.time.Duration;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -16,6 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import dev.promesa.config.CalendarConfig;
+import dev.promesa.config.SlaConfig;
+import dev.promesa.config.SourcesConfig;
 import dev.promesa.contracts.Priority;
 import dev.promesa.contracts.SlaMetric;
 import dev.promesa.followup.calendar.BusinessCalendar;

@@ -60,7 +60,8 @@ class CommitmentAlertsTest {
             HelpdeskEvents.send(promise);
 
             List<ConsumerRecord<String, String>> records = await().atMost(Duration.ofSeconds(60))
-                    .until(() -> alerts.received().stream().filter(r -> HelpdeskEvents.key(ticketId).equals(r.key())).toList(),
+                    .until(() -> alerts.received().stream().filter(r -> HelpdeskEvents.key(ticketId).equals(r.key()))
+                            .toList(),
                             r -> r.size() >= 5);
 
             List<Alert> received = alertsOf(records, ticketId);

@@ -1,7 +1,5 @@
 package dev.promesa.followup.duecheck;
 
-import dev.promesa.contracts.TicketRef;
-
 import static dev.promesa.followup.HelpdeskEvents.alertsOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -34,6 +32,7 @@ import dev.promesa.contracts.CommitmentKind;
 import dev.promesa.contracts.CommitmentRequest;
 import dev.promesa.contracts.Priority;
 import dev.promesa.contracts.PromisedTo;
+import dev.promesa.contracts.TicketRef;
 import dev.promesa.contracts.TicketStatus;
 import dev.promesa.contracts.Topics;
 import dev.promesa.followup.HelpdeskEvents;
@@ -84,7 +83,8 @@ class DueCheckTest {
             assertThat(first).as("both workers claimed a share").isPositive();
             assertThat(second).as("both workers claimed a share").isPositive();
             List<ConsumerRecord<String, String>> received = await().atMost(Duration.ofSeconds(20))
-                    .until(() -> alerts.received().stream().filter(r -> HelpdeskEvents.key(ticketId).equals(r.key())).toList(),
+                    .until(() -> alerts.received().stream().filter(r -> HelpdeskEvents.key(ticketId).equals(r.key()))
+                            .toList(),
                             r -> r.size() >= items);
             // nothing more trickles in afterwards
             List<Alert> all = alertsOf(alerts.pollFor(Duration.ofSeconds(1)), ticketId);

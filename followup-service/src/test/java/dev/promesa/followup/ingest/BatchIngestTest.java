@@ -68,7 +68,8 @@ class BatchIngestTest {
                     .body("[0].eventId", equalTo(before.eventId()))
                     .body("[1].eventId", equalTo(after.eventId())));
             List<ConsumerRecord<String, String>> dead = await().atMost(Duration.ofSeconds(30))
-                    .until(() -> dlq.received().stream().filter(r -> HelpdeskEvents.key(ticketId).equals(r.key())).toList(),
+                    .until(() -> dlq.received().stream().filter(r -> HelpdeskEvents.key(ticketId).equals(r.key()))
+                            .toList(),
                             r -> !r.isEmpty());
             assertThat(dead).extracting(r -> TopicTail.header(r, CloudEvents.HEADER_ID))
                     .containsExactly(stolen.eventId());

@@ -47,7 +47,7 @@ class SourceMigrationBenchmark {
         StringBuilder report = new StringBuilder("V4 (sources) on %d tickets: %d ms (fixture written in %d ms)%n"
                 .formatted(TICKETS, migrateMs, fillMs));
         try (Connection db = database.connect(); Statement sql = db.createStatement()) {
-            for (String table : new String[] {"ticket", "interaction", "commitment", "sla_clock", "due_item",
+            for (String table : new String[]{"ticket", "interaction", "commitment", "sla_clock", "due_item",
                     "processed_event"}) {
                 try (ResultSet rows = sql.executeQuery("select count(*), count(*) filter (where source is null) "
                         + "from " + table)) {

@@ -74,7 +74,8 @@ class SourceMigrationTest {
     @Test
     void pendingAlertsStartWithTheirSourceAndKeepTheirSubjects() throws Exception {
         List<String> ids = new ArrayList<>();
-        try (Connection db = PostgresDatabase.shared().connect(); Statement sql = db.createStatement();
+        try (Connection db = PostgresDatabase.shared().connect();
+                Statement sql = db.createStatement();
                 ResultSet rows = sql.executeQuery("select alert_id, source from due_item where ticket_id = 'L-1001' "
                         + "order by due_at")) {
             while (rows.next()) {

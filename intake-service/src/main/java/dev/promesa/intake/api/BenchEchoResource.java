@@ -1,7 +1,5 @@
 package dev.promesa.intake.api;
 
-import dev.promesa.config.IntakeConfig;
-
 import java.util.List;
 
 import jakarta.ws.rs.Consumes;
@@ -16,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.promesa.config.IntakeConfig;
 import dev.promesa.intake.validation.EventReader;
 
 /**

@@ -1,7 +1,5 @@
 package dev.promesa.intake.api;
 
-import dev.promesa.config.IntakeConfig;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +33,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import dev.promesa.config.IntakeConfig;
 import dev.promesa.contracts.CloudEvents;
 import dev.promesa.intake.publish.EventPublisher;
 import dev.promesa.intake.publish.OutgoingEvent;

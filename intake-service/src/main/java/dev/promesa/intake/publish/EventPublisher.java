@@ -1,7 +1,5 @@
 package dev.promesa.intake.publish;
 
-import dev.promesa.config.IntakeConfig;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,6 +26,7 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
+import dev.promesa.config.IntakeConfig;
 import dev.promesa.contracts.CloudEvents;
 import dev.promesa.contracts.TicketRef;
 import dev.promesa.contracts.Topics;

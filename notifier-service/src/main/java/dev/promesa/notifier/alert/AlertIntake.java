@@ -1,7 +1,5 @@
 package dev.promesa.notifier.alert;
 
-import dev.promesa.config.NotifierConfig;
-
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -13,12 +11,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
+import dev.promesa.config.NotifierConfig;
 import dev.promesa.contracts.Alert;
 import dev.promesa.notifier.delivery.Backoff;
-import dev.promesa.notifier.desk.Desk;
-import dev.promesa.notifier.desk.Desks;
 import dev.promesa.notifier.delivery.NewNotification;
 import dev.promesa.notifier.delivery.NotificationLog;
+import dev.promesa.notifier.desk.Desk;
+import dev.promesa.notifier.desk.Desks;
 import dev.promesa.notifier.recipient.Addressee;
 import dev.promesa.notifier.recipient.Addressee.Recipient;
 import dev.promesa.notifier.recipient.Addressee.Unresolved;

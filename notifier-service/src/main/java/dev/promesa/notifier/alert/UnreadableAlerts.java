@@ -1,7 +1,5 @@
 package dev.promesa.notifier.alert;
 
-import dev.promesa.config.NotifierConfig;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
@@ -17,6 +15,7 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.Record;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
+import dev.promesa.config.NotifierConfig;
 import dev.promesa.contracts.Topics;
 import dev.promesa.notifier.recipient.EmailAddresses;
 

@@ -28,7 +28,8 @@ public record NotificationView(
         String htmlBody) {
 
     static NotificationView of(Notification n, boolean bodies) {
-        return new NotificationView(n.id, n.alertId, n.kind, n.source, n.ticketId, n.recipient, n.audience, n.locale, n.subject,
+        return new NotificationView(n.id, n.alertId, n.kind, n.source, n.ticketId, n.recipient, n.audience, n.locale,
+                n.subject,
                 n.state, n.attempts, n.nextAttemptAt, n.lastError, n.createdAt, n.sentAt, n.deadLetteredAt,
                 bodies ? n.textBody : null, bodies ? n.htmlBody : null);
     }

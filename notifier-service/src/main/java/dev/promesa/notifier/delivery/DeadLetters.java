@@ -1,7 +1,5 @@
 package dev.promesa.notifier.delivery;
 
-import dev.promesa.config.NotifierConfig;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,6 +18,7 @@ import org.jboss.logging.Logger;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
+import dev.promesa.config.NotifierConfig;
 import dev.promesa.contracts.CloudEvents;
 import dev.promesa.contracts.TicketRef;
 import dev.promesa.contracts.Topics;

@@ -1,7 +1,5 @@
 package dev.promesa.notifier.delivery;
 
-import dev.promesa.config.NotifierConfig;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +14,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
+import dev.promesa.config.NotifierConfig;
 
 /**
  * The sender: {@code promesa.delivery.workers} dedicated threads that each drain due emails in rounds of

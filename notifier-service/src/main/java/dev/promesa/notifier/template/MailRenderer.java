@@ -1,7 +1,5 @@
 package dev.promesa.notifier.template;
 
-import dev.promesa.config.NotifierConfig;
-
 import java.time.ZoneId;
 import java.util.List;
 
@@ -12,6 +10,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.Variant;
 
+import dev.promesa.config.NotifierConfig;
 import dev.promesa.contracts.Alert;
 import dev.promesa.contracts.AlertKind;
 import dev.promesa.notifier.recipient.Addressee.Recipient;

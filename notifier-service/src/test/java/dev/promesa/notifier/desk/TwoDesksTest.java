@@ -24,7 +24,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
-import dev.promesa.contracts.Alert;
 import dev.promesa.contracts.AlertKind;
 import dev.promesa.notifier.Deliveries;
 import dev.promesa.notifier.TestAlerts;

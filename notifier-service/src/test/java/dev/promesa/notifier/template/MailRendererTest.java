@@ -20,10 +20,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import dev.promesa.contracts.Alert;
 import dev.promesa.contracts.AlertKind;
 import dev.promesa.notifier.TestAlerts;
+import dev.promesa.notifier.desk.Desks;
 import dev.promesa.notifier.recipient.Addressee;
 import dev.promesa.notifier.recipient.Addressee.Recipient;
 import dev.promesa.notifier.recipient.Audience;
-import dev.promesa.notifier.desk.Desks;
 import dev.promesa.notifier.recipient.RecipientResolver;
 
 /**
