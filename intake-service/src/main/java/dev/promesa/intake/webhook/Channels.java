@@ -29,6 +29,7 @@ public final class Channels {
             Map.entry("walk", Channel.IN_PERSON),
             Map.entry("person", Channel.IN_PERSON),
             Map.entry("web", Channel.WEB),
+            Map.entry("note", Channel.WEB),
             Map.entry("portal", Channel.WEB),
             Map.entry("form", Channel.WEB),
             Map.entry("widget", Channel.WEB),
