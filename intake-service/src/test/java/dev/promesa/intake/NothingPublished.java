@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -38,5 +39,27 @@ final class NothingPublished {
         assertThat(forTicket).extracting(r -> TopicTail.header(r, "ce_id"))
                 .as("records for %s: the refused request must have published nothing", ticketId)
                 .containsExactly(markerId);
+    }
+
+    /**
+     * The same proof for requests without an API key (webhooks), whose marker must come the same way:
+     * {@code postMarker} sends a valid delivery for the same ticket (and source) and returns its event ids. Once they
+     * are read, anything the refused request had written for the ticket would have been read too, so the ticket's
+     * records since the tail opened must be exactly the marker's. Records are matched by their CloudEvents headers
+     * ({@code ce_subject}, and {@code ce_source} unless null), whatever the record key is made of.
+     */
+    static void assertNothingBeforeMarker(TopicTail tail, String source, String ticketId,
+            Supplier<List<String>> postMarker) {
+        List<String> markerIds = postMarker.get();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        List<String> seen;
+        do {
+            seen = tail.received().stream()
+                    .filter(r -> ticketId.equals(TopicTail.header(r, "ce_subject")))
+                    .filter(r -> source == null || source.equals(TopicTail.header(r, "ce_source")))
+                    .map(r -> TopicTail.header(r, "ce_id")).toList();
+        } while (!seen.containsAll(markerIds) && System.nanoTime() < deadline);
+        assertThat(seen).as("records for %s since the refused request: only the marker's", ticketId)
+                .containsExactlyElementsOf(markerIds);
     }
 }
