@@ -32,6 +32,6 @@ class EventIdsTest {
     @Test
     void bodyDigestsDifferWithTheBody() {
         assertThat(EventIds.digest("a".getBytes())).isEqualTo(EventIds.digest("a".getBytes()))
-                .isNotEqualTo(EventIds.digest("b".getBytes())).startsWith("body-").hasSize(37);
+                .isNotEqualTo(EventIds.digest("b".getBytes())).startsWith("body-").hasSize(21);
     }
 }

@@ -48,9 +48,9 @@ import dev.promesa.recognition.text.HtmlText;
  * and priority are Freshdesk's labels ({@code {{ticket.status}}}, {@code {{ticket.priority}}}) or their numbers,
  * mapped by {@link #STATUSES} and {@link #PRIORITIES}, overridable per source (custom statuses).
  * <p>
- * Event ids: Freshdesk sends no delivery id; a delivery's id is the ticket id, the kind and
- * {@code {{ticket.modified_on}}}, so a retry (Freshdesk retries a failed call after 5, 30 and 60 minutes) is the same
- * event. Without the update time, a digest of the body stands in.
+ * Event ids: Freshdesk sends no delivery id; a delivery's id is the ticket id, the kind,
+ * {@code {{ticket.modified_on}}} and a digest of the body, so a retry (Freshdesk retries a failed call after 5, 30 and
+ * 60 minutes, with the same body) is the same event, and two updates within one second are not.
  */
 public final class FreshdeskMapper implements DeskMapper {
 
@@ -120,8 +120,8 @@ public final class FreshdeskMapper implements DeskMapper {
         }
 
         Instant occurredAt = updatedAt != null ? updatedAt : delivery.receivedAt();
-        String base = EventIds.base(Desk.FRESHDESK, ticketId, kind.written(),
-                updatedAt != null ? updatedAt.toString() : EventIds.digest(delivery.body()));
+        String base = EventIds.base(Desk.FRESHDESK, ticketId, kind.written(), updatedAt == null ? "no-time" : updatedAt.toString(),
+                EventIds.digest(delivery.body()));
         TicketSnapshot ticket = new TicketSnapshot(EventIds.ticket(base), ticketId, occurredAt,
                 subject == null ? "" : subject,
                 PRIORITIES.resolve(in.raw("ticket.priority"), delivery.source().priorityMap()),

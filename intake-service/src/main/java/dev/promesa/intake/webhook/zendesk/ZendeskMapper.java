@@ -39,7 +39,8 @@ import dev.promesa.recognition.text.HtmlText;
  * which Zendesk repeats on later updates without a comment, so its event id comes from the comment id alone: the
  * repeat is the same event and changes nothing. {@code comment.author_role} (written into each trigger's template:
  * {@code agent} or {@code end-user}) says who wrote it; without it, the author is the user when they are the
- * requester.</li>
+ * requester. A snapshot's event id is the ticket id, {@code ticket.updated_at} and a digest of the body (a retry
+ * sends the same body; Zendesk's update time has whole seconds only).</li>
  * <li><b>Event subscriptions</b> ({@code zen:event-type:ticket.*}, Zendesk's fixed envelope): the ticket from
  * {@code detail}, ids only (Zendesk sends no names or e-mail addresses there: people are known by id, and Promesa
  * cannot e-mail them), the team the group id; {@code ticket.comment_added} also the comment ({@code is_staff} decides
@@ -112,8 +113,8 @@ public final class ZendeskMapper implements DeskMapper {
         }
 
         Instant occurredAt = updatedAt != null ? updatedAt : delivery.receivedAt();
-        String base = EventIds.base(Desk.ZENDESK, ticketId,
-                updatedAt != null ? updatedAt.toString() : EventIds.digest(delivery.body()));
+        String base = EventIds.base(Desk.ZENDESK, ticketId, updatedAt == null ? "no-time" : updatedAt.toString(),
+                EventIds.digest(delivery.body()));
         TicketSnapshot ticket = new TicketSnapshot(EventIds.ticket(base), ticketId, occurredAt,
                 subject == null ? "" : subject, priority(in, "ticket.priority", delivery),
                 status(in, "ticket.status", delivery), channel, requester, assignee, team, null);

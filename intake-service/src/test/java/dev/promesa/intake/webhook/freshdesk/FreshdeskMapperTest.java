@@ -36,7 +36,8 @@ class FreshdeskMapperTest {
 
         assertThat(mapping.violations()).isEmpty();
         assertThat(mapping.ticket().ticketId()).isEqualTo("311");
-        assertThat(mapping.ticket().eventId()).isEqualTo("freshdesk:311:ticket:2026-11-26T09:00:00Z:ticket");
+        assertThat(mapping.ticket().eventId()).matches(
+                "freshdesk:311:ticket:2026-11-26T09:00:00Z:body-[0-9a-f]{16}:ticket");
         assertThat(mapping.ticket().subject()).as("Freshdesk escapes it for HTML").isEqualTo(
                 "Pantalla rota & teclado sin respuesta");
         assertThat(mapping.ticket().status()).isEqualTo(TicketStatus.OPEN);
@@ -55,7 +56,8 @@ class FreshdeskMapperTest {
         assertThat(mapping.ticket().status()).isEqualTo(TicketStatus.WAITING_ON_USER);
         assertThat(mapping.ticket().occurredAt()).isEqualTo(Instant.parse("2026-11-26T09:15:00Z"));
         Interaction reply = mapping.interaction();
-        assertThat(reply.eventId()).isEqualTo("freshdesk:311:agent_reply:2026-11-26T09:15:00Z:comment");
+        assertThat(reply.eventId()).matches("freshdesk:311:agent_reply:2026-11-26T09:15:00Z:body-[0-9a-f]{16}:comment")
+                .startsWith(mapping.ticket().eventId().replace(":ticket", ""));
         assertThat(reply.kind()).isEqualTo(InteractionKind.AGENT_REPLY);
         assertThat(reply.visibility()).isEqualTo(Visibility.PUBLIC);
         assertThat(reply.author()).extracting(a -> a.id(), a -> a.role())
@@ -99,6 +101,24 @@ class FreshdeskMapperTest {
     }
 
     @Test
+    void aRetryIsTheSameEventAndAnotherUpdateInTheSameSecondIsNot() {
+        ObjectNode payload = (ObjectNode) Fixtures.json("freshdesk", "ticket-created.json");
+        byte[] body = payload.toString().getBytes();
+        ObjectNode changed = payload.deepCopy();
+        ((ObjectNode) changed.get("ticket")).put("priority", "High");
+
+        Mapping first = mapper.map(payload, new Delivery(ACME, DeliveryHeaders.of(Map.of()), body,
+                Fixtures.RECEIVED));
+        Mapping retry = mapper.map(payload, new Delivery(ACME, DeliveryHeaders.of(Map.of()), body.clone(),
+                Fixtures.RECEIVED.plusSeconds(1800)));
+        Mapping sameSecond = mapper.map(changed, new Delivery(ACME, DeliveryHeaders.of(Map.of()),
+                changed.toString().getBytes(), Fixtures.RECEIVED));
+
+        assertThat(retry.ticket().eventId()).isEqualTo(first.ticket().eventId());
+        assertThat(sameSecond.ticket().eventId()).isNotEqualTo(first.ticket().eventId());
+    }
+
+    @Test
     void withoutUpdateTimeTheBodyDigestKeepsRetriesTheSameEvent() {
         ObjectNode payload = (ObjectNode) Fixtures.json("freshdesk", "ticket-created.json");
         ((ObjectNode) payload.get("ticket")).put("updated_at", "");
@@ -109,7 +129,7 @@ class FreshdeskMapperTest {
         Mapping retry = mapper.map(payload, new Delivery(ACME, DeliveryHeaders.of(Map.of()), body,
                 Fixtures.RECEIVED.plusSeconds(300)));
 
-        assertThat(first.ticket().eventId()).startsWith("freshdesk:311:ticket:body-")
+        assertThat(first.ticket().eventId()).startsWith("freshdesk:311:ticket:no-time:body-")
                 .isEqualTo(retry.ticket().eventId());
         assertThat(first.ticket().occurredAt()).isEqualTo(Fixtures.RECEIVED);
     }

@@ -38,7 +38,7 @@ class ZendeskMapperTest {
         assertThat(mapping.violations()).isEmpty();
         TicketSnapshot ticket = mapping.ticket();
         assertThat(ticket.ticketId()).isEqualTo("5158");
-        assertThat(ticket.eventId()).isEqualTo("zendesk:5158:2026-11-26T09:25:30Z:ticket");
+        assertThat(ticket.eventId()).matches("zendesk:5158:2026-11-26T09:25:30Z:body-[0-9a-f]{16}:ticket");
         assertThat(ticket.occurredAt()).isEqualTo(Instant.parse("2026-11-26T09:25:30Z"));
         assertThat(ticket.status()).isEqualTo(TicketStatus.OPEN);
         assertThat(ticket.priority()).isEqualTo(Priority.P2);
