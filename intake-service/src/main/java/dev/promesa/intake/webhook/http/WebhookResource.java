@@ -167,9 +167,10 @@ public class WebhookResource {
                     mapping.violations().stream().map(Violation::field).collect(Collectors.joining(", ")));
             return refused(desk.get(), problems.invalid(mapping.violations()), "invalid");
         }
-        if (mapping.ignored() != null) {
-            LOG.debugf("Webhook %s/%s ignored: %s", desk.get().pathName(), sourceName, mapping.ignored());
-            return Response.ok(new Answer(List.of(), mapping.ignored())).build();
+        if (mapping.ignored() != null || mapping.events().isEmpty()) {
+            String why = mapping.ignored() != null ? mapping.ignored() : "nothing in it to publish";
+            LOG.debugf("Webhook %s/%s ignored: %s", desk.get().pathName(), sourceName, why);
+            return Response.ok(new Answer(List.of(), why)).build();
         }
         return publish(desk.get(), source.get(), mapping);
     }
