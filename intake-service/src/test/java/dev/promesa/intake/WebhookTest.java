@@ -188,8 +188,9 @@ class WebhookTest {
                 Webhooks.signed(desk, Webhooks.SECRET.get(source), body));
 
         assertThat(retry).isEqualTo(first);
-        assertThat(anotherDelivery).as("a new delivery (another trigger run) is a new event").doesNotContainAnyElementsOf(
-                first);
+        assertThat(anotherDelivery).as("a new delivery (another trigger run) is a new event")
+                .doesNotContainAnyElementsOf(
+                        first);
     }
 
     @ParameterizedTest

@@ -120,7 +120,8 @@ public final class FreshdeskMapper implements DeskMapper {
         }
 
         Instant occurredAt = updatedAt != null ? updatedAt : delivery.receivedAt();
-        String base = EventIds.base(Desk.FRESHDESK, ticketId, kind.written(), updatedAt == null ? "no-time" : updatedAt.toString(),
+        String base = EventIds.base(Desk.FRESHDESK, ticketId, kind.written(),
+                updatedAt == null ? "no-time" : updatedAt.toString(),
                 EventIds.digest(delivery.body()));
         TicketSnapshot ticket = new TicketSnapshot(EventIds.ticket(base), ticketId, occurredAt,
                 subject == null ? "" : subject,

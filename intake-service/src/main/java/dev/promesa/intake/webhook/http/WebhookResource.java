@@ -109,9 +109,8 @@ public class WebhookResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @SecurityRequirementsSet({})
-    @Operation(summary = "A help desk's own webhook (Zammad, Zendesk, Jira, Freshdesk), signed by the desk",
-            description = "No API key: authenticated by the desk's signature with the source's webhook secret. "
-                    + "Setup guides: docs/webhooks/.")
+    @Operation(summary = "A help desk's own webhook (Zammad, Zendesk, Jira, Freshdesk), signed by the desk", description = "No API key: authenticated by the desk's signature with the source's webhook secret. "
+            + "Setup guides: docs/webhooks/.")
     @APIResponse(responseCode = "202", description = "Kafka has every event of the delivery")
     @APIResponse(responseCode = "200", description = "Authenticated, of no use to Promesa (e.g. another event type)")
     @APIResponse(responseCode = "400", description = "The payload cannot be mapped; the field is named")

@@ -8,8 +8,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;
 
-import dev.promesa.intake.webhook.Desk;
 import dev.promesa.intake.webhook.DeliveryHeaders;
+import dev.promesa.intake.webhook.Desk;
 import dev.promesa.intake.webhook.Timestamps;
 
 /**

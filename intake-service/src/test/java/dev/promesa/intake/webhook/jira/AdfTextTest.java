@@ -44,40 +44,42 @@ class AdfTextTest {
 
     @Test
     void listsCodeTablesAndNodesWithoutText() throws Exception {
-        assertThat(text("""
-                {"type":"doc","version":1,"content":[
-                  {"type":"orderedList","attrs":{"order":3},"content":[
-                    {"type":"listItem","content":[{"type":"paragraph","content":[{"type":"text","text":"three"}]}]},
-                    {"type":"listItem","content":[{"type":"paragraph","content":[{"type":"text","text":"four"}]},
-                      {"type":"bulletList","content":[{"type":"listItem","content":[
-                        {"type":"paragraph","content":[{"type":"text","text":"nested"}]}]}]}]}]},
-                  {"type":"codeBlock","content":[{"type":"text","text":"a\\n  b"}]},
-                  {"type":"rule"},
-                  {"type":"mediaSingle","content":[{"type":"media","attrs":{"id":"x","type":"file"}}]},
-                  {"type":"table","content":[
-                    {"type":"tableRow","content":[
-                      {"type":"tableHeader","content":[{"type":"paragraph","content":[{"type":"text","text":"Host"}]}]},
-                      {"type":"tableHeader","content":[{"type":"paragraph","content":[{"type":"text","text":"State"}]}]}]},
-                    {"type":"tableRow","content":[
-                      {"type":"tableCell","content":[{"type":"paragraph","content":[{"type":"text","text":"vpn1"}]}]},
-                      {"type":"tableCell","content":[{"type":"paragraph","content":[{"type":"text","text":"down"}]}]}]}]},
-                  {"type":"panel","content":[{"type":"paragraph","content":[
-                    {"type":"text","text":"See "},{"type":"inlineCard","attrs":{"url":"https://status.example"}}]}]},
-                  {"type":"someFutureNode","content":[{"type":"paragraph","content":[{"type":"text","text":"kept"}]}]}
-                ]}""")).isEqualTo("""
-                3. three
-                4. four
-                   - nested
+        assertThat(
+                text("""
+                        {"type":"doc","version":1,"content":[
+                          {"type":"orderedList","attrs":{"order":3},"content":[
+                            {"type":"listItem","content":[{"type":"paragraph","content":[{"type":"text","text":"three"}]}]},
+                            {"type":"listItem","content":[{"type":"paragraph","content":[{"type":"text","text":"four"}]},
+                              {"type":"bulletList","content":[{"type":"listItem","content":[
+                                {"type":"paragraph","content":[{"type":"text","text":"nested"}]}]}]}]}]},
+                          {"type":"codeBlock","content":[{"type":"text","text":"a\\n  b"}]},
+                          {"type":"rule"},
+                          {"type":"mediaSingle","content":[{"type":"media","attrs":{"id":"x","type":"file"}}]},
+                          {"type":"table","content":[
+                            {"type":"tableRow","content":[
+                              {"type":"tableHeader","content":[{"type":"paragraph","content":[{"type":"text","text":"Host"}]}]},
+                              {"type":"tableHeader","content":[{"type":"paragraph","content":[{"type":"text","text":"State"}]}]}]},
+                            {"type":"tableRow","content":[
+                              {"type":"tableCell","content":[{"type":"paragraph","content":[{"type":"text","text":"vpn1"}]}]},
+                              {"type":"tableCell","content":[{"type":"paragraph","content":[{"type":"text","text":"down"}]}]}]}]},
+                          {"type":"panel","content":[{"type":"paragraph","content":[
+                            {"type":"text","text":"See "},{"type":"inlineCard","attrs":{"url":"https://status.example"}}]}]},
+                          {"type":"someFutureNode","content":[{"type":"paragraph","content":[{"type":"text","text":"kept"}]}]}
+                        ]}"""))
+                .isEqualTo("""
+                        3. three
+                        4. four
+                           - nested
 
-                a
-                  b
+                        a
+                          b
 
-                Host | State
-                vpn1 | down
+                        Host | State
+                        vpn1 | down
 
-                See https://status.example
+                        See https://status.example
 
-                kept""");
+                        kept""");
     }
 
     @Test
