@@ -29,6 +29,10 @@ CHECKS = [0]
 NOTES = []
 
 
+# promesa.api-keys as the repository may hold it: hashes only, a source name or * (operator) for each
+API_KEYS = re.compile(r"^\s*[\w.~*-]+:sha256:[0-9a-f]{64}(\s*,\s*[\w.~*-]+:sha256:[0-9a-f]{64})*\s*$")
+
+
 def check(cond, msg):
     CHECKS[0] += 1
     if not cond:
@@ -93,9 +97,30 @@ def read_properties(path):
     return keys
 
 
+def interfaces_of(body):
+    """name -> body of every interface declared in a Java source (nested ones too), brace matched."""
+    interfaces = {}
+    for im in re.finditer(r"\binterface\s+(\w+)[^{]*\{", body):
+        depth, i = 1, im.end()
+        while depth and i < len(body):
+            depth += {"{": 1, "}": -1}.get(body[i], 0)
+            i += 1
+        interfaces[im.group(1)] = body[im.end():i - 1]
+    return interfaces
+
+
+def strip_comments(src):
+    return re.sub(r"//[^\n]*", "", re.sub(r"/\*.*?\*/", "", src, flags=re.S))
+
+
 def config_mapping_patterns(java_root):
     """Property-name patterns ('*' = one Map key segment) from @ConfigMapping interfaces under java_root."""
     patterns = set()
+    # group interfaces of the whole module, so a mapping may use another file's (NotifierConfig.Team)
+    module_interfaces = {}
+    for path in glob.glob(os.path.join(java_root, "**", "*.java"), recursive=True):
+        with open(path, encoding="utf-8") as f:
+            module_interfaces.update(interfaces_of(strip_comments(f.read())))
     for path in glob.glob(os.path.join(java_root, "**", "*.java"), recursive=True):
         with open(path, encoding="utf-8") as f:
             src = f.read()
@@ -105,16 +130,9 @@ def config_mapping_patterns(java_root):
         if not pm:
             continue
         prefix = pm.group(1)
-        body = re.sub(r"/\*.*?\*/", "", src, flags=re.S)
-        body = re.sub(r"//[^\n]*", "", body)
-        interfaces = {}
-        # nested interfaces: name -> body (brace matched)
-        for im in re.finditer(r"\binterface\s+(\w+)[^{]*\{", body):
-            depth, i = 1, im.end()
-            while depth and i < len(body):
-                depth += {"{": 1, "}": -1}.get(body[i], 0)
-                i += 1
-            interfaces[im.group(1)] = body[im.end():i - 1]
+        body = strip_comments(src)
+        interfaces = dict(module_interfaces)
+        interfaces.update(interfaces_of(body))
         top = re.search(r"@ConfigMapping[^\n]*\n(?:\s*@[^\n]*\n)*\s*public\s+interface\s+(\w+)", body)
         top = top.group(1) if top else next(iter(interfaces))
 
@@ -154,6 +172,7 @@ def config_mapping_patterns(java_root):
                     for wrapper in ("Optional<", "List<"):
                         if inner.startswith(wrapper):
                             inner = inner[len(wrapper):-1]
+                inner = inner.split(".")[-1]
                 if inner in interfaces:
                     walk(inner, name, seen | {iface})
                 else:
@@ -517,7 +536,7 @@ def check_compose(root, services, topics_needed):
             check(False, "compose: %s has a datasource but QUARKUS_DATASOURCE_JDBC_URL is not set" % name)
         if "PROMESA_API_KEYS" in env:
             # hashes only (module api-security): a plain key in the repository would be a secret in git
-            check(re.match(r"^[\w.-]+:sha256:[0-9a-f]{64}(,[\w.-]+:sha256:[0-9a-f]{64})*$", env["PROMESA_API_KEYS"]),
+            check(API_KEYS.match(env["PROMESA_API_KEYS"]),
                   "compose: %s: PROMESA_API_KEYS is not source:sha256:<64 hex>[,...] (./promesa hash-key KEY "
                   "prints the hash)" % name)
         mh = env.get("QUARKUS_MAILER_HOST")
@@ -540,9 +559,14 @@ def check_compose(root, services, topics_needed):
                 location = re.sub(r"^file:", "", location.strip())
                 if check(location in mounts, "compose: %s: QUARKUS_CONFIG_LOCATIONS %s is not a mounted file"
                          % (name, location)) and os.path.isfile(mounts[location]):
-                    for key in read_properties(mounts[location]):
+                    mounted = read_properties(mounts[location])
+                    for key in mounted:
                         check(cfg.knows(key)[0], "compose: %s: %s sets %s, which %s does not read"
                               % (name, os.path.relpath(mounts[location], root), key, name))
+                    if "promesa.api-keys" in mounted:
+                        check(API_KEYS.match(mounted["promesa.api-keys"]),
+                              "compose: %s: %s: promesa.api-keys is not source:sha256:<64 hex>[,...] (./promesa "
+                              "hash-key KEY prints the hash)" % (name, os.path.relpath(mounts[location], root)))
     # the build context is the whole repository: local build outputs and ./promesa's data folder (which holds a
     # PostgreSQL data directory readable only by its owner) should stay out of it
     ignore = os.path.join(root, ".dockerignore")
@@ -1107,7 +1131,7 @@ MUTATIONS = [
      "for topic in helpdesk.events.v1 ", "topic followup.alerts.v1 is used by a service but no one-shot"),
     ("database not created", "deploy/compose/postgres-init.sql", "CREATE DATABASE promesa_notifier;", "",
      "database promesa_notifier is not created"),
-    ("unknown key in mounted config file", "deploy/compose/notifier-teams.properties", "promesa.teams.network.lead",
+    ("unknown key in mounted config file", "deploy/demo/demo-desks.properties", "promesa.teams.network.lead",
      "promesa.team.network.lead", "sets promesa.team.network.lead"),
     ("missing Dockerfile", "docker-compose.yml", "dockerfile: intake-service/src/main/docker/Dockerfile.jvm",
      "dockerfile: intake-service/src/main/docker/Dockerfile", "Dockerfile intake-service/src/main/docker/Dockerfile does not exist"),
@@ -1140,8 +1164,8 @@ MUTATIONS = [
      "kafka advertises a listener it does not open"),
     ("database password differs", "docker-compose.yml", "      QUARKUS_DATASOURCE_PASSWORD: promesa\n      QUARKUS_MAILER_HOST",
      "      QUARKUS_DATASOURCE_PASSWORD: secret\n      QUARKUS_MAILER_HOST", "datasource user/password differ"),
-    ("plain API key instead of its hash", "docker-compose.yml", "${PROMESA_API_KEYS:-demo-desk:sha256:" + "4376fca1",
-     "${PROMESA_API_KEYS:-demo-desk:promesa-dev-key-" + "4376fca1", "PROMESA_API_KEYS is not source:sha256"),
+    ("plain API key instead of its hash", "deploy/demo/demo-desks.properties", "acme:sha256:" + "4376fca1",
+     "acme:promesa-dev-key-" + "4376fca1", "promesa.api-keys is not source:sha256"),
     ("missing read-api key", "deploy/kubernetes/base/notifier-service.yaml", "key: read-api-keys", "key: read-api-key",
      "refers to missing secretKeyRef promesa-secrets key read-api-key"),
     ("unquoted number in a ConfigMap", "deploy/kubernetes/base/config.yaml", 'QUARKUS_HTTP_PORT: "8081"',
@@ -1155,7 +1179,7 @@ def self_test(root):
     import tempfile
     tmp = tempfile.mkdtemp(prefix="validate-deploy-")
     try:
-        keep = ["docker-compose.yml", "deploy", "contracts/src/main", "api-security/src/main"]
+        keep = ["docker-compose.yml", "deploy", "contracts/src/main", "api-security/src/main", "config/src/main"]
         for svc in glob.glob(os.path.join(root, "*-service")):
             keep += [os.path.relpath(p, root) for p in
                      [os.path.join(svc, "pom.xml"), os.path.join(svc, "src/main")]]

@@ -3,12 +3,17 @@ package dev.promesa.security;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.Startup;
+
+import dev.promesa.config.ApiSecurityConfig;
+import dev.promesa.config.SourcesConfig;
 
 /**
  * The service's configured keys and the rate limiter; fails the start-up with a clear message when
@@ -22,7 +27,7 @@ public class ApiKeyAuthentication {
     private final ApiKeys keys;
     private final RateLimiter rateLimiter;
 
-    public ApiKeyAuthentication(ApiSecurityConfig config) {
+    public ApiKeyAuthentication(ApiSecurityConfig config, SourcesConfig sources) {
         this.keys = ApiKeys.parse(config.apiKeys().orElse(""));
         ApiSecurityConfig.RateLimit limit = config.rateLimit();
         Map<String, RateLimiter.Limit> bySource = new LinkedHashMap<>();
@@ -37,6 +42,8 @@ public class ApiKeyAuthentication {
         } else {
             LOG.infof("API keys configured for %d source(s): %s", keys.sources().size(), keys.sources());
         }
+        warnAboutSourcesWithoutKey(sources.sources().keySet(), "promesa.sources.");
+        warnAboutSourcesWithoutKey(limit.sources().keySet(), "promesa.rate-limit.sources.");
         if (!keys.plaintextKeys().isEmpty()) {
             LOG.warnf("promesa.api-keys holds plain-text keys for %s. Replace each with its hash "
                     + "(./promesa hash-key KEY prints source-ready sha256:<hex>) so the configuration no longer "
@@ -47,6 +54,17 @@ public class ApiKeyAuthentication {
                     rateLimiter.sourceLimits().isEmpty() ? "" : "; own limits: " + rateLimiter.sourceLimits());
         } else {
             LOG.warn("Rate limit per API key is OFF (promesa.rate-limit.enabled=false)");
+        }
+    }
+
+    /** Settings for a source nobody can use are most likely a misspelt source name: say so at start. */
+    private void warnAboutSourcesWithoutKey(Set<String> configured, String prefix) {
+        for (String source : new TreeSet<>(configured)) {
+            if (!keys.sources().contains(source)) {
+                LOG.warnf("%s%s.* is configured, but no API key in promesa.api-keys belongs to source '%s' "
+                        + "(sources with keys: %s). Check the source's spelling, or add its key.", prefix, source,
+                        source, keys.sources());
+            }
         }
     }
 

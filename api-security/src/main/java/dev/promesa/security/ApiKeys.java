@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.promesa.contracts.TicketRef;
+
 /**
  * The configured API keys, each bound to the source (help desk or reader) that uses it. Parsed from
  * {@code promesa.api-keys}: {@code source:sha256:<hex>,...}. A source may have several keys (rotation: add the new
@@ -18,12 +20,15 @@ import java.util.Optional;
  */
 public final class ApiKeys {
     public static final String SETTING = "promesa.api-keys";
-    /** URI-unreserved characters: the source travels as the CloudEvents {@code ce_source} header, a URI reference. */
-    private static final java.util.regex.Pattern SOURCE_NAME = java.util.regex.Pattern
-            .compile("[A-Za-z0-9._~-]{1,100}");
+    /** The source of an operator key: it reads every source (and may filter with {@code ?source=}), posts nothing. */
+    public static final String OPERATOR = "*";
 
     /** A configured key: its source and a name for logs and rate-limit buckets that reveals nothing of the key. */
     public record ApiKey(String source, String id) {
+        /** An operator key ({@code *:sha256:…}) reads every source. */
+        public boolean operator() {
+            return OPERATOR.equals(source);
+        }
     }
 
     private record Entry(ApiKey key, byte[] hash, boolean plaintext) {
@@ -54,10 +59,10 @@ public final class ApiKeys {
                         + redact(trimmed)
                         + "') is not source:sha256:<hex>. Make the hash with ./promesa hash-key KEY.");
             }
-            if (!SOURCE_NAME.matcher(source).matches()) {
+            if (!OPERATOR.equals(source) && !TicketRef.isSourceName(source)) {
                 throw new IllegalArgumentException(SETTING + ": source '" + source + "' of entry "
                         + (entries.size() + 1) + " must be letters, digits and . _ ~ - only (it becomes the events'"
-                        + " ce_source, a URI reference), e.g. 'service-desk-madrid'.");
+                        + " ce_source, a URI reference), e.g. 'service-desk-madrid'; or * for an operator key.");
             }
             boolean plaintext = !secret.startsWith(ApiKeyHash.PREFIX);
             if (!plaintext && !ApiKeyHash.isHash(secret)) {
@@ -100,7 +105,7 @@ public final class ApiKeys {
         return entries.isEmpty();
     }
 
-    /** The sources with at least one key, in configuration order. */
+    /** The sources with at least one key, in configuration order ({@code *} included when an operator key exists). */
     public List<String> sources() {
         return entries.stream().map(e -> e.key().source()).distinct().toList();
     }

@@ -7,11 +7,12 @@ import java.time.Instant;
  * Something is due or late. Published by followup on {@link Topics#ALERTS}, emailed by notifier. It carries all the
  * context the notifier needs, so the notifier never calls back.
  *
- * @param alertId deterministic: the same (subject, kind, level) always gives the same id, so a repeat is harmless
+ * @param alertId deterministic: the same (source, subject, kind, level) always gives the same id, so a repeat is
+ *        harmless; it starts with the source ({@code acme:commitment:…}), so two desks' alerts never share one
  * @param kind what happened
  * @param level 0, except for {@link AlertKind#ESCALATED}: 1 = team lead, 2 = manager
- * @param ticketId the ticket (also the record key)
- * @param source the help desk the ticket came from
+ * @param ticketId the ticket, as the help desk names it
+ * @param source the help desk the ticket belongs to; always set
  * @param firedAt when followup raised it
  * @param dueAt when the promise or target was due (for warnings: when it will be due)
  * @param late how late at {@code firedAt}; zero or negative before the due time
@@ -31,6 +32,11 @@ public record Alert(
         TicketContext ticket,
         CommitmentContext commitment,
         SlaContext sla) {
+
+    /** The ticket this alert is about; its {@link TicketRef#recordKey()} is the record key. */
+    public TicketRef ticketRef() {
+        return new TicketRef(source, ticketId);
+    }
 
     public record TicketContext(
             String subject,

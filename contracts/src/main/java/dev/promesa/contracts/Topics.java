@@ -2,9 +2,9 @@ package dev.promesa.contracts;
 
 /** Kafka topic names of the contract. Services map channels to these in configuration. */
 public final class Topics {
-    /** Ticket snapshots and interactions, keyed by ticket id: intake → followup. */
+    /** Ticket snapshots and interactions, keyed by {@link TicketRef#recordKey()} (source/ticket id): intake → followup. */
     public static final String HELPDESK_EVENTS = "helpdesk.events.v1";
-    /** Alerts, keyed by ticket id: followup → notifier. */
+    /** Alerts, keyed by {@link TicketRef#recordKey()}: followup → notifier. */
     public static final String ALERTS = "followup.alerts.v1";
     /** Dead letters of each consumer: the poison record plus headers saying why. */
     public static final String HELPDESK_EVENTS_DLQ = HELPDESK_EVENTS + ".dlq";

@@ -24,6 +24,7 @@ import dev.promesa.contracts.InteractionKind;
 import dev.promesa.contracts.Person;
 import dev.promesa.contracts.Priority;
 import dev.promesa.contracts.PromisedTo;
+import dev.promesa.contracts.TicketRef;
 import dev.promesa.contracts.TicketSnapshot;
 import dev.promesa.contracts.TicketStatus;
 import dev.promesa.contracts.Topics;
@@ -76,24 +77,43 @@ public final class HelpdeskEvents {
     }
 
     public static void send(TicketSnapshot snapshot) {
-        send(snapshot.ticketId(), CloudEvents.TYPE_TICKET, snapshot.eventId(), json(snapshot));
+        send(SOURCE, snapshot);
     }
 
     public static void send(Interaction interaction) {
-        send(interaction.ticketId(), CloudEvents.TYPE_INTERACTION, interaction.eventId(), json(interaction));
+        send(SOURCE, interaction);
+    }
+
+    /** As the help desk {@code source} would, through intake. */
+    public static void send(String source, TicketSnapshot snapshot) {
+        send(source, snapshot.ticketId(), CloudEvents.TYPE_TICKET, snapshot.eventId(), json(snapshot));
+    }
+
+    public static void send(String source, Interaction interaction) {
+        send(source, interaction.ticketId(), CloudEvents.TYPE_INTERACTION, interaction.eventId(), json(interaction));
     }
 
     /** Any record, including broken ones, with intake's headers. */
     public static void send(String ticketId, String type, String eventId, String value) {
+        send(SOURCE, ticketId, type, eventId, value);
+    }
+
+    private static void send(String source, String ticketId, String type, String eventId, String value) {
         Map<String, String> headers = new HashMap<>();
         headers.put(CloudEvents.HEADER_SPEC_VERSION, CloudEvents.SPEC_VERSION);
         headers.put(CloudEvents.HEADER_ID, eventId);
         headers.put(CloudEvents.HEADER_TYPE, type);
-        headers.put(CloudEvents.HEADER_SOURCE, SOURCE);
+        headers.put(CloudEvents.HEADER_SOURCE, source);
         headers.put(CloudEvents.HEADER_TIME, Instant.now().toString());
         headers.put(CloudEvents.HEADER_SUBJECT, ticketId);
         headers.put(CloudEvents.HEADER_CONTENT_TYPE, CloudEvents.JSON);
-        KafkaBroker.shared().send(Topics.HELPDESK_EVENTS, ticketId, value, headers);
+        KafkaBroker.shared().send(Topics.HELPDESK_EVENTS, new TicketRef(source, ticketId).recordKey(), value,
+                headers);
+    }
+
+    /** The record key of a test ticket's events and alerts (source desk-test). */
+    public static String key(String ticketId) {
+        return new TicketRef(SOURCE, ticketId).recordKey();
     }
 
     public static String json(Object value) {
@@ -113,6 +133,10 @@ public final class HelpdeskEvents {
     }
 
     public static List<Alert> alertsOf(List<ConsumerRecord<String, String>> records, String ticketId) {
-        return records.stream().filter(r -> ticketId.equals(r.key())).map(HelpdeskEvents::alert).toList();
+        return alertsOf(records, new TicketRef(SOURCE, ticketId));
+    }
+
+    public static List<Alert> alertsOf(List<ConsumerRecord<String, String>> records, TicketRef ticket) {
+        return records.stream().filter(r -> ticket.recordKey().equals(r.key())).map(HelpdeskEvents::alert).toList();
     }
 }

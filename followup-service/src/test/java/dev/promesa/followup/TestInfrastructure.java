@@ -5,14 +5,17 @@ import io.quarkus.test.junit.callback.QuarkusTestBeforeClassCallback;
 import io.restassured.RestAssured;
 import io.restassured.filter.Filter;
 
+import dev.promesa.followup.migration.LegacyDatabase;
 import dev.promesa.testsupport.KafkaResource;
-import dev.promesa.testsupport.PostgresResource;
 
-/** One real Kafka broker, one real PostgreSQL database and one Quarkus start for every test class of this module. */
+/**
+ * One real Kafka broker, one real PostgreSQL database (upgraded from an old schema with data, see
+ * {@link LegacyDatabase}) and one Quarkus start for every test class of this module.
+ */
 @QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = LegacyDatabase.class, restrictToAnnotatedClass = false)
 public final class TestInfrastructure implements QuarkusTestBeforeClassCallback {
-    /** The read API's key in the test profile (its hash is in application.properties, source test-reader). */
+    /** The read API's key in the test profile (its hash is in application.properties, source desk-test, the source HelpdeskEvents sends as). */
     public static final String API_KEY = "followup-test-key";
 
     /** Adds the key to a RestAssured request that has none; a test that sets its own keeps it. */

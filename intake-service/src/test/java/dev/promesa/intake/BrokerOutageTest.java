@@ -75,7 +75,7 @@ class BrokerOutageTest {
                             .map(r -> TopicTail.header(r, "ce_id")).toList())
                     .containsAll(acceptedIds));
             List<ConsumerRecord<String, String>> records = PublishingTest.forTicket(tail.received(), ticketId);
-            assertThat(records).extracting(ConsumerRecord::key).containsOnly(ticketId);
+            assertThat(records).extracting(ConsumerRecord::key).containsOnly("desk-a/" + ticketId);
         }
     }
 

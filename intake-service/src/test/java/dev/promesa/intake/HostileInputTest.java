@@ -116,7 +116,7 @@ class HostileInputTest {
                 ConsumerRecord<String, String> record = onTopic.get(event.eventId());
                 String context = "event " + HostileText.visible(event.eventId()) + reproduce;
                 assertThat(record).as(context + " is on the topic").isNotNull();
-                assertThat(record.key()).as(context).isEqualTo(event.ticketId());
+                assertThat(record.key()).as(context).isEqualTo("desk-a/" + event.ticketId());
                 assertThat(TopicTail.header(record, "ce_subject")).as(context).isEqualTo(event.ticketId());
                 JsonNode payload = SampleEvents.JSON.readTree(record.value());
                 event.verbatim().forEach((pointer, value) -> assertThat(payload.at(pointer).asText())

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -13,6 +14,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.restassured.http.ContentType;
 
+import dev.promesa.contracts.TicketRef;
+import dev.promesa.contracts.Topics;
+import dev.promesa.testsupport.KafkaBroker;
 import dev.promesa.testsupport.TopicTail;
 
 /**
@@ -39,6 +43,28 @@ final class NothingPublished {
         assertThat(forTicket).extracting(r -> TopicTail.header(r, "ce_id"))
                 .as("records for %s: the refused request must have published nothing", ticketId)
                 .containsExactly(markerId);
+    }
+
+    /**
+     * The same proof for sources nobody can post for (unknown to intake): a marker record is put on the topic directly,
+     * with the key intake would use ({@code <source>/<ticketId>}), so it lands on the same partition after anything
+     * the refused request could have written; once every marker is read, each source's records for the ticket must
+     * be exactly its marker.
+     */
+    static void assertNothingForSources(TopicTail tail, List<String> sources, String ticketId) {
+        for (String source : sources) {
+            KafkaBroker.shared().send(Topics.HELPDESK_EVENTS, new TicketRef(source, ticketId).recordKey(), "{}",
+                    Map.of("ce_id", "marker-" + source, "ce_source", source, "ce_subject", ticketId));
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        List<ConsumerRecord<String, String>> seen;
+        do {
+            seen = tail.received().stream().filter(r -> ticketId.equals(TopicTail.header(r, "ce_subject")))
+                    .filter(r -> sources.contains(TopicTail.header(r, "ce_source"))).toList();
+        } while (seen.size() < sources.size() && System.nanoTime() < deadline);
+        assertThat(seen).extracting(r -> TopicTail.header(r, "ce_id"))
+                .as("records for %s of %s: the refused requests must have published nothing", ticketId, sources)
+                .containsExactlyInAnyOrderElementsOf(sources.stream().map(s -> "marker-" + s).toList());
     }
 
     /**

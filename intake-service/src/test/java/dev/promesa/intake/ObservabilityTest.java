@@ -21,7 +21,7 @@ class ObservabilityTest {
                 .when().post("/api/v1/tickets").then().statusCode(400);
 
         given().when().get("/q/metrics").then().statusCode(200)
-                .body(containsString("promesa_intake_accepted_total{type=\"helpdesk.ticket.v1\"}"))
+                .body(containsString("promesa_intake_accepted_total{source=\"desk-a\",type=\"helpdesk.ticket.v1\"}"))
                 .body(containsString("promesa_intake_rejected_total{reason=\"invalid\"}"))
                 .body(containsString("promesa_intake_publish_seconds_count"));
     }

@@ -36,7 +36,7 @@ class PublishingTest {
                     .then().statusCode(202).body("eventIds", contains(eventId));
 
             ConsumerRecord<String, String> record = only(tail, ticketId);
-            assertThat(record.key()).isEqualTo(ticketId);
+            assertThat(record.key()).as("source/ticket id").isEqualTo("desk-a/" + ticketId);
             assertThat(TopicTail.header(record, "ce_specversion")).isEqualTo("1.0");
             assertThat(TopicTail.header(record, "ce_id")).isEqualTo(eventId);
             assertThat(TopicTail.header(record, "ce_type")).isEqualTo("helpdesk.ticket.v1");
@@ -125,6 +125,42 @@ class PublishingTest {
         }
     }
 
+    @Test
+    void twoSourcesWithTheSameTicketAndIdempotencyKeyGetTwoKeysAndTwoSources() throws Exception {
+        String ticketId = SampleEvents.newTicketId();
+        ObjectNode ticket = SampleEvents.ticket(ticketId);
+        ticket.remove("eventId");
+        try (TopicTail tail = KafkaBroker.shared().tail(Topics.HELPDESK_EVENTS)) {
+            for (String key : List.of(SampleEvents.KEY_A, SampleEvents.KEY_B)) {
+                given().contentType(ContentType.JSON).header("X-Api-Key", key).header("Idempotency-Key", "same-key")
+                        .body(ticket.toString())
+                        .when().post("/api/v1/tickets")
+                        .then().statusCode(202).body("eventIds", contains("same-key"));
+            }
+            List<ConsumerRecord<String, String>> records = forTicket(tail.awaitCount(2, Duration.ofSeconds(30)),
+                    ticketId);
+            assertThat(records).extracting(ConsumerRecord::key)
+                    .containsExactlyInAnyOrder("desk-a/" + ticketId, "desk-b/" + ticketId);
+            assertThat(records).extracting(r -> TopicTail.header(r, "ce_source"))
+                    .containsExactlyInAnyOrder("desk-a", "desk-b");
+            assertThat(records).extracting(r -> TopicTail.header(r, "ce_id")).containsOnly("same-key");
+        }
+    }
+
+    @Test
+    void anOperatorKeyReadsButCannotPostEvents() {
+        String ticketId = SampleEvents.newTicketId();
+        try (TopicTail tail = KafkaBroker.shared().tail(Topics.HELPDESK_EVENTS)) {
+            given().contentType(ContentType.JSON).header("X-Api-Key", SampleEvents.OPERATOR_KEY)
+                    .body(SampleEvents.ticket(ticketId).toString())
+                    .when().post("/api/v1/tickets")
+                    .then().statusCode(403).contentType("application/problem+json")
+                    .body("type", org.hamcrest.Matchers.endsWith("/operator-key"))
+                    .body("detail", org.hamcrest.Matchers.containsString("key of the help desk"));
+            NothingPublished.assertNothingBeforeMarker(tail, ticketId);
+        }
+    }
+
     private static ConsumerRecord<String, String> only(TopicTail tail, String ticketId) {
         List<ConsumerRecord<String, String>> records = forTicket(tail.awaitCount(1, Duration.ofSeconds(30)), ticketId);
         assertThat(records).hasSize(1);
@@ -133,6 +169,6 @@ class PublishingTest {
 
     static List<ConsumerRecord<String, String>> forTicket(List<ConsumerRecord<String, String>> records,
             String ticketId) {
-        return records.stream().filter(r -> ticketId.equals(r.key())).toList();
+        return records.stream().filter(r -> ticketId.equals(TopicTail.header(r, "ce_subject"))).toList();
     }
 }

@@ -10,6 +10,8 @@ final class SampleEvents {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String KEY_A = "test-key-a";
     static final String KEY_B = "test-key-b";
+    /** Source *: reads every source, posts nothing. */
+    static final String OPERATOR_KEY = "test-operator-key";
 
     private SampleEvents() {
     }

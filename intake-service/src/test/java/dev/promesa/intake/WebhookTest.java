@@ -251,15 +251,15 @@ class WebhookTest {
     void anUnknownSourceOrOneWithoutSecretIs401AndPublishesNothing() {
         byte[] body = Fixtures.bytes("zammad", "system-notification.json");
         try (TopicTail tail = KafkaBroker.shared().tail(Topics.HELPDESK_EVENTS)) {
-            for (String source : List.of("nobody-here", "no-secret", "zammad-ACME")) {
+            List<String> refused = List.of("nobody-here", "no-secret", "zammad-ACME");
+            for (String source : refused) {
                 Webhooks.post("zammad", source, body, Webhooks.signed("zammad", "zammad-test-token", body))
                         .then().statusCode(401).contentType("application/problem+json")
                         .body("type", containsString("webhook-unknown-source"))
                         .body("detail", containsString("No webhook secret is configured for the source '" + source
                                 + "'"));
             }
-            NothingPublished.assertNothingBeforeMarker(tail, null, "10083", () -> Webhooks.acceptedIds("zammad",
-                    "zammad-acme", body, Webhooks.signed("zammad", "zammad-test-token", body)));
+            NothingPublished.assertNothingForSources(tail, refused, "10083");
         }
     }
 

@@ -35,7 +35,7 @@ public final class Deliveries {
     public static String publish(ObjectMapper mapper, Alert alert) {
         try {
             String json = mapper.writeValueAsString(alert);
-            publishRaw(alert.ticketId(), json, alert.alertId());
+            publishRaw(alert.ticketRef().recordKey(), json, alert.alertId(), alert.source());
             return json;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
@@ -44,11 +44,15 @@ public final class Deliveries {
 
     /** A record on the alerts topic with the CloudEvents headers followup-service sets. */
     public static void publishRaw(String key, String value, String id) {
+        publishRaw(key, value, id, TestAlerts.SOURCE);
+    }
+
+    private static void publishRaw(String key, String value, String id, String source) {
         KafkaBroker.shared().send(Topics.ALERTS, key, value, Map.of(
                 CloudEvents.HEADER_SPEC_VERSION, CloudEvents.SPEC_VERSION,
                 CloudEvents.HEADER_ID, id,
                 CloudEvents.HEADER_TYPE, CloudEvents.TYPE_ALERT,
-                CloudEvents.HEADER_SOURCE, "test-desk",
+                CloudEvents.HEADER_SOURCE, source,
                 CloudEvents.HEADER_SUBJECT, key,
                 CloudEvents.HEADER_CONTENT_TYPE, CloudEvents.JSON));
     }

@@ -17,6 +17,8 @@ import dev.promesa.contracts.TicketStatus;
 public final class TestAlerts {
     /** Thursday 26 November 2026, 15:00 in Madrid, 14:00 in London, 09:00 in New York, 08:00 in Mexico City. */
     public static final Instant DUE = Instant.parse("2026-11-26T14:00:00Z");
+    /** The source of the test alerts: the test key's (notifier-test-key), so the read API shows them. */
+    public static final String SOURCE = "test-desk";
 
     public static final Person LUCIA = new Person("u-1", "Lucía Fernández", "lucia@example.com", "es-MX",
             "America/Mexico_City");
@@ -33,7 +35,8 @@ public final class TestAlerts {
 
     public static final class Builder {
         private final AlertKind kind;
-        private String alertId = "alert-" + UUID.randomUUID();
+        private String source = SOURCE;
+        private String alertId = SOURCE + ":alert-" + UUID.randomUUID();
         private String ticketId = "T-" + UUID.randomUUID().toString().substring(0, 8);
         private int level;
         private Person requester = LUCIA;
@@ -56,6 +59,13 @@ public final class TestAlerts {
 
         public Builder alertId(String id) {
             this.alertId = id;
+            return this;
+        }
+
+        /** Another help desk; the alert id takes its prefix, as followup's do. */
+        public Builder source(String source) {
+            this.alertId = alertId.replaceFirst("^[^:]+:", source + ":");
+            this.source = source;
             return this;
         }
 
@@ -124,7 +134,7 @@ public final class TestAlerts {
                     ? new Alert.SlaContext(SlaMetric.RESOLUTION, Duration.ofHours(8),
                             kind == AlertKind.SLA_WARNING ? 75 : 100, "default")
                     : null;
-            return new Alert(alertId, kind, level, ticketId, "test-desk", DUE.plus(late), DUE, late, ticket,
+            return new Alert(alertId, kind, level, ticketId, source, DUE.plus(late), DUE, late, ticket,
                     commitment, sla);
         }
     }

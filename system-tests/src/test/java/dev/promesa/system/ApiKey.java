@@ -6,16 +6,19 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The one API key the system tests configure on all three services ({@code promesa.api-keys}, as its hash, the
- * format {@code ./promesa hash-key} prints) and send as {@code X-Api-Key} on every {@code /api} call: intake requires
- * it, and so do the read APIs of followup and notifier.
+ * The API keys the system tests configure on all three services ({@code promesa.api-keys}, as hashes, the format
+ * {@code ./promesa hash-key} prints) and send as {@code X-Api-Key} on every {@code /api} call: intake requires one,
+ * and so do the read APIs of followup and notifier. Two help desks: {@code system-desk} and {@code other-desk}.
  */
 final class ApiKey {
     static final String HEADER = "X-Api-Key";
     static final String SOURCE = "system-desk";
     static final String VALUE = "system-test-key";
-    /** The {@code promesa.api-keys} setting: {@code source:sha256:<hex>}. */
-    static final String SETTING = SOURCE + ":sha256:" + sha256Hex(VALUE);
+    static final String OTHER_SOURCE = "other-desk";
+    static final String OTHER_VALUE = "other-desk-test-key";
+    /** The {@code promesa.api-keys} setting: {@code source:sha256:<hex>,…}. */
+    static final String SETTING = SOURCE + ":sha256:" + sha256Hex(VALUE) + "," + OTHER_SOURCE + ":sha256:"
+            + sha256Hex(OTHER_VALUE);
 
     private ApiKey() {
     }

@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.AfterAll;
@@ -36,7 +37,9 @@ import dev.promesa.testsupport.SmtpServer;
 /**
  * The whole chain, each service a separate process from its packaged jar: a promise posted to intake ends as the
  * agent's emails, then the user's, then the lead's and manager's, each exactly once, while followup runs as two
- * replicas and one of them is killed (SIGKILL) after the promise was taken in.
+ * replicas and one of them is killed (SIGKILL) after the promise was taken in. Two help desks post the same ticket id
+ * and commitment id at once: each gets its own ticket and its own emails, from its own sender and team directory,
+ * and neither key reads the other's data.
  */
 class PromiseToInboxTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,6 +48,10 @@ class PromiseToInboxTest {
     private static final String USER = "lucia.fernandez@example.com";
     private static final String LEAD = "lead@example.com";
     private static final String MANAGER = "manager@example.com";
+    private static final String OTHER_AGENT = "sam.patel@other.example";
+    private static final String OTHER_USER = "john.carter@other.example";
+    private static final String OTHER_LEAD = "lead@other.example";
+    private static final String OTHER_MANAGER = "manager@other.example";
 
     private static final List<ServiceProcess> services = new ArrayList<>();
     private static ServiceProcess intake;
@@ -79,7 +86,10 @@ class PromiseToInboxTest {
                 "quarkus.mailer.from", "Promesa <promesa@example.com>",
                 "promesa.ticket-url-template", "https://desk.example.com/t/{ticketId}",
                 "promesa.teams.service-desk.lead", LEAD,
-                "promesa.teams.service-desk.manager", MANAGER));
+                "promesa.teams.service-desk.manager", MANAGER,
+                "promesa.sources." + ApiKey.OTHER_SOURCE + ".mail-from", "Other Desk <help@other.example>",
+                "promesa.sources." + ApiKey.OTHER_SOURCE + ".teams.service-desk.lead", OTHER_LEAD,
+                "promesa.sources." + ApiKey.OTHER_SOURCE + ".teams.service-desk.manager", OTHER_MANAGER));
         Map<String, String> intakeConfig = new HashMap<>(common); // API keys: ServiceProcess gives all the same one
 
         // Followup first, so its migrations run once before the second replica starts.
@@ -97,7 +107,7 @@ class PromiseToInboxTest {
     }
 
     @Test
-    void forgottenPromiseReachesAgentThenUserThenLeadsExactlyOnce() throws Exception {
+    void forgottenPromiseReachesAgentThenUserThenLeadsExactlyOnceInEachDesk() throws Exception {
         SmtpServer smtp = SmtpServer.shared();
         smtp.reset();
         String ticketId = "T-E2E-" + System.currentTimeMillis();
@@ -106,51 +116,75 @@ class PromiseToInboxTest {
         // slow machine: a promise seen after that moment rightly gets no COMMITMENT_DUE_SOON (seen in a loaded run).
         Instant due = now.plusSeconds(30);
 
-        post("/api/v1/tickets", """
-                {"ticketId":"%s","occurredAt":"%s","subject":"La VPN no conecta antes de la entrega",
+        postPromise(ApiKey.VALUE, ticketId, now, due, USER, AGENT, "La VPN no conecta antes de la entrega");
+        postPromise(ApiKey.OTHER_VALUE, ticketId, now, due, OTHER_USER, OTHER_AGENT, "VPN down before the deadline");
+
+        // Taken in by followup (either replica answers from the shared database) ...
+        await().atMost(Duration.ofSeconds(30)).until(() -> openCommitments(followupB, ApiKey.VALUE, ticketId) == 1
+                && openCommitments(followupB, ApiKey.OTHER_VALUE, ticketId) == 1);
+        // ... then one replica dies before anything is due. The other must do all the rest.
+        followupA.kill();
+        services.remove(followupA);
+
+        smtp.awaitMessages(10, Duration.ofSeconds(120));
+        // No waiting for "nothing more": notifier's log holds exactly one row per (alert, recipient) and sends a row
+        // only until it is SENT. Once its log shows each desk's five rows SENT, every email it will ever send for
+        // them is in the inbox, so the inbox count below is final. (ESCALATED 2 is the last alert of the promise, at
+        // due + 12 s, and it is among the five.)
+        for (String key : List.of(ApiKey.VALUE, ApiKey.OTHER_VALUE)) {
+            List<JsonNode> items = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                    .alias("notifier's log: five notifications, all SENT").until(() -> {
+                        items.clear();
+                        get(notifier, key, "/api/v1/notifications?ticketId=" + ticketId).path("items")
+                                .forEach(items::add);
+                        return items.size() >= 5
+                                && items.stream().allMatch(n -> "SENT".equals(n.path("state").asText()));
+                    });
+            assertThat(items).as("each key sees its own desk's five notifications").hasSize(5);
+        }
+
+        Map<String, Long> perRecipient = recipients(smtp.received());
+        assertThat(perRecipient).containsExactlyInAnyOrderEntriesOf(Map.of(AGENT, 2L, USER, 1L, LEAD, 1L,
+                MANAGER, 1L, OTHER_AGENT, 2L, OTHER_USER, 1L, OTHER_LEAD, 1L, OTHER_MANAGER, 1L));
+        List<String> order = Arrays.stream(smtp.received()).map(PromiseToInboxTest::firstRecipient).toList();
+        assertThat(order.indexOf(USER)).as("the user hears after the agent was warned, in %s", order)
+                .isGreaterThan(order.indexOf(AGENT));
+        MimeMessage userMail = mailTo(smtp, USER);
+        assertThat(userMail.getContent().toString()).isNotBlank();
+        assertThat(((InternetAddress) mailTo(smtp, OTHER_USER).getFrom()[0]).getAddress())
+                .isEqualTo("help@other.example");
+        assertThat(((InternetAddress) userMail.getFrom()[0]).getAddress()).isEqualTo("promesa@example.com");
+
+        // each desk reads its own ticket; the other's answers 404
+        assertThat(get(followupB, ApiKey.VALUE, "/api/v1/tickets/" + ticketId).path("subject").asText())
+                .isEqualTo("La VPN no conecta antes de la entrega");
+        assertThat(get(followupB, ApiKey.OTHER_VALUE, "/api/v1/tickets/" + ticketId).path("subject").asText())
+                .isEqualTo("VPN down before the deadline");
+        assertThat(status(followupB, ApiKey.OTHER_VALUE, "/api/v1/tickets/T-only-in-system-desk-" + ticketId))
+                .isEqualTo(404);
+    }
+
+    private static void postPromise(String key, String ticketId, Instant now, Instant due, String user, String agent,
+            String subject) throws IOException, InterruptedException {
+        post(key, "/api/v1/tickets", """
+                {"ticketId":"%s","occurredAt":"%s","subject":"%s",
                  "priority":"P3","status":"OPEN","channel":"EMAIL",
                  "requester":{"id":"u-17","name":"Lucía Fernández","email":"%s","locale":"es-MX",
                               "timeZone":"America/Mexico_City"},
                  "assignee":{"id":"a-3","name":"Jorge Ruiz","email":"%s","timeZone":"Europe/Madrid"},
-                 "team":"service-desk"}""".formatted(ticketId, now, USER, AGENT));
-        post("/api/v1/tickets/" + ticketId + "/interactions", """
+                 "team":"service-desk"}""".formatted(ticketId, now, subject, user, agent));
+        post(key, "/api/v1/tickets/" + ticketId + "/interactions", """
                 {"occurredAt":"%s","kind":"AGENT_REPLY","channel":"EMAIL","author":{"id":"a-3","role":"AGENT"},
                  "visibility":"PUBLIC","body":"Estoy revisando su VPN. Le escribo de nuevo en unos segundos.",
                  "commitment":{"commitmentId":"c-%s","kind":"UPDATE","dueAt":"%s",
                                "description":"Informarle del estado de la VPN","promisedTo":"USER"}}"""
                 .formatted(now.plusSeconds(1), ticketId, due));
+    }
 
-        // Taken in by followup (either replica answers from the shared database) ...
-        await().atMost(Duration.ofSeconds(30)).until(() -> openCommitments(followupB, ticketId) == 1);
-        // ... then one replica dies before anything is due. The other must do all the rest.
-        followupA.kill();
-        services.remove(followupA);
-
-        smtp.awaitMessages(5, Duration.ofSeconds(120));
-        // No waiting for "nothing more": notifier's log holds exactly one row per (alert, recipient) and sends a row
-        // only until it is SENT. Once its log shows the five rows SENT, every email it will ever send for them is in
-        // the inbox, so the inbox count below is final. (ESCALATED 2 is the last alert of the promise, at due + 12 s,
-        // and it is among the five.)
-        List<JsonNode> items = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                .alias("notifier's log: five notifications, all SENT").until(() -> {
-                    items.clear();
-                    JsonNode notifications = get(notifier, "/api/v1/notifications?ticketId=" + ticketId);
-                    (notifications.isArray() ? notifications : notifications.path("items")).forEach(items::add);
-                    return items.size() >= 5
-                            && items.stream().allMatch(n -> "SENT".equals(n.path("state").asText()));
-                });
-        assertThat(items).hasSize(5);
-
-        Map<String, Long> perRecipient = recipients(smtp.received());
-        assertThat(perRecipient).containsExactlyInAnyOrderEntriesOf(Map.of(AGENT, 2L, USER, 1L, LEAD, 1L,
-                MANAGER, 1L));
-        List<String> order = Arrays.stream(smtp.received()).map(PromiseToInboxTest::firstRecipient).toList();
-        assertThat(order.indexOf(USER)).as("the user hears after the agent was warned, in %s", order)
-                .isGreaterThan(order.indexOf(AGENT));
-        MimeMessage userMail = Arrays.stream(smtp.received()).filter(m -> USER.equals(firstRecipient(m)))
-                .findFirst().orElseThrow();
-        assertThat(userMail.getContent().toString()).isNotBlank();
+    private static MimeMessage mailTo(SmtpServer smtp, String address) {
+        return Arrays.stream(smtp.received()).filter(m -> address.equals(firstRecipient(m))).findFirst()
+                .orElseThrow();
     }
 
     private static Map<String, Long> recipients(MimeMessage[] messages) {
@@ -167,9 +201,9 @@ class PromiseToInboxTest {
         }
     }
 
-    private static int openCommitments(ServiceProcess followup, String ticketId) {
+    private static int openCommitments(ServiceProcess followup, String key, String ticketId) {
         try {
-            JsonNode ticket = get(followup, "/api/v1/tickets/" + ticketId);
+            JsonNode ticket = get(followup, key, "/api/v1/tickets/" + ticketId);
             int open = 0;
             for (JsonNode commitment : ticket.path("commitments")) {
                 if ("OPEN".equals(commitment.path("state").asText())) {
@@ -182,17 +216,22 @@ class PromiseToInboxTest {
         }
     }
 
-    private static void post(String path, String body) throws IOException, InterruptedException {
+    private static void post(String key, String path, String body) throws IOException, InterruptedException {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(intake.url(path))
-                .header("Content-Type", "application/json").header(ApiKey.HEADER, ApiKey.VALUE)
+                .header("Content-Type", "application/json").header(ApiKey.HEADER, key)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("POST %s answered %s", path, response.body()).isEqualTo(202);
     }
 
-    private static JsonNode get(ServiceProcess service, String path) {
+    private static int status(ServiceProcess service, String key, String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(service.url(path)).header(ApiKey.HEADER, key).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static JsonNode get(ServiceProcess service, String key, String path) {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(service.url(path))
-                    .header(ApiKey.HEADER, ApiKey.VALUE).build(), HttpResponse.BodyHandlers.ofString());
+                    .header(ApiKey.HEADER, key).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("GET " + path + " → " + response.statusCode());
             }

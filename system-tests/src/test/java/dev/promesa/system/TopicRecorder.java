@@ -1,5 +1,7 @@
 package dev.promesa.system;
 
+import dev.promesa.contracts.TicketRef;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -86,7 +88,8 @@ final class TopicRecorder implements AutoCloseable {
         } catch (Exception e) {
             // not JSON: recorded with what the headers say
         }
-        return new Recorded(record.topic(), alertId, kind, level, record.key(),
+        TicketRef ticket = TicketRef.fromRecordKey(record.key());
+        return new Recorded(record.topic(), alertId, kind, level, ticket == null ? record.key() : ticket.ticketId(),
                 Instant.ofEpochMilli(record.timestamp()),
                 header(record, "dead-letter-recipient"));
     }

@@ -7,17 +7,23 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 import dev.promesa.contracts.Alert;
 import dev.promesa.contracts.CommitmentKind;
 import dev.promesa.contracts.PromisedTo;
+import dev.promesa.contracts.TicketRef;
+import dev.promesa.followup.persistence.SourceKey;
 
-/** A promise an agent made on a ticket. */
+/** A promise an agent made on a ticket. Identity: (source, id); commitment ids are unique per source only. */
 @Entity
+@IdClass(SourceKey.class)
 public class Commitment extends PanacheEntityBase {
 
+    @Id
+    public String source;
     @Id
     public String id;
     public String ticketId;
@@ -41,8 +47,13 @@ public class Commitment extends PanacheEntityBase {
     public Instant closedAt;
     public String closedByEventId;
 
-    public static List<Commitment> openOn(String ticketId) {
-        return list("ticketId = ?1 and state = ?2 order by madeAt", ticketId, CommitmentState.OPEN);
+    public static List<Commitment> openOn(TicketRef ticket) {
+        return list("source = ?1 and ticketId = ?2 and state = ?3 order by madeAt", ticket.source(),
+                ticket.ticketId(), CommitmentState.OPEN);
+    }
+
+    public static Commitment find(String source, String id) {
+        return findById(new SourceKey(source, id));
     }
 
     public Alert.CommitmentContext context() {

@@ -10,13 +10,17 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import dev.promesa.followup.api.QueryParams;
+import dev.promesa.security.SourceScope;
 
+/** The caller's source's commitments; an operator key sees every source's, or one with {@code ?source=}. */
 @Path("/api/v1/commitments")
 @Produces(MediaType.APPLICATION_JSON)
 public class CommitmentResource {
@@ -34,9 +38,20 @@ public class CommitmentResource {
     public List<CommitmentView> list(
             @Parameter(description = "OPEN, KEPT or SETTLED") @QueryParam("state") String state,
             @Parameter(description = "agent id: who made the promise or the ticket's assignee") @QueryParam("assignee") String assignee,
-            @Parameter(description = "the ticket's team") @QueryParam("team") String team) {
-        StringBuilder query = new StringBuilder("select c from Commitment c, Ticket t where t.id = c.ticketId");
+            @Parameter(description = "the ticket's team") @QueryParam("team") String team,
+            @Parameter(description = "operator keys: only this source") @QueryParam("source") String source,
+            @Context ContainerRequestContext request) {
+        SourceScope scope = SourceScope.of(request, source);
+        if (scope.nothing()) {
+            return List.of();
+        }
+        StringBuilder query = new StringBuilder(
+                "select c from Commitment c, Ticket t where t.source = c.source and t.id = c.ticketId");
         Map<String, Object> params = new HashMap<>();
+        scope.source().ifPresent(s -> {
+            query.append(" and c.source = :source");
+            params.put("source", s);
+        });
         CommitmentState wanted = QueryParams.enumValue(CommitmentState.class, "state", state);
         if (wanted != null) {
             query.append(" and c.state = :state");

@@ -8,6 +8,7 @@ import dev.promesa.contracts.PromisedTo;
 /** A promise as the read API shows it. {@code late}: past its due time, open or kept late. */
 public record CommitmentView(
         String commitmentId,
+        String source,
         String ticketId,
         CommitmentKind kind,
         String description,
@@ -24,7 +25,7 @@ public record CommitmentView(
 
     public static CommitmentView of(Commitment c, Instant now) {
         boolean late = c.state == CommitmentState.OPEN ? now.isAfter(c.dueAt) : c.breached;
-        return new CommitmentView(c.id, c.ticketId, c.kind, c.description, c.promisedTo, c.agentId, c.agentWords,
+        return new CommitmentView(c.id, c.source, c.ticketId, c.kind, c.description, c.promisedTo, c.agentId, c.agentWords,
                 c.madeAt, c.dueAt, c.revision, c.state, late, c.closedAt, c.closedByEventId);
     }
 }

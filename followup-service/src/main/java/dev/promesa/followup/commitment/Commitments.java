@@ -1,5 +1,7 @@
 package dev.promesa.followup.commitment;
 
+import dev.promesa.config.CommitmentConfig;
+
 import java.time.Clock;
 import java.time.Instant;
 
@@ -10,8 +12,8 @@ import org.jboss.logging.Logger;
 import dev.promesa.contracts.CommitmentRequest;
 import dev.promesa.contracts.Interaction;
 import dev.promesa.contracts.PromisedTo;
-import dev.promesa.followup.duecheck.AlertIds;
 import dev.promesa.followup.duecheck.DueItems;
+import dev.promesa.followup.duecheck.PendingAlert;
 import dev.promesa.followup.duecheck.Schedule;
 import dev.promesa.followup.ingest.InvalidEventException;
 import dev.promesa.followup.ticket.Ticket;
@@ -39,7 +41,7 @@ public class Commitments {
     public void onInteraction(Ticket ticket, Interaction interaction) {
         CommitmentRequest request = interaction.commitment();
         String promisedId = request == null ? null : idOf(request, interaction);
-        for (Commitment open : Commitment.openOn(ticket.id)) {
+        for (Commitment open : Commitment.openOn(ticket.ref())) {
             if (!open.id.equals(promisedId) && CommitmentRules.keeps(interaction, open)) {
                 close(open, CommitmentState.KEPT, interaction.occurredAt(), interaction.eventId());
             }
@@ -51,7 +53,7 @@ public class Commitments {
 
     /** The ticket was resolved or closed: every open promise is settled, its alerts withdrawn. */
     public void settleAll(Ticket ticket, Instant at, String eventId) {
-        for (Commitment open : Commitment.openOn(ticket.id)) {
+        for (Commitment open : Commitment.openOn(ticket.ref())) {
             close(open, CommitmentState.SETTLED, at, eventId);
         }
     }
@@ -64,31 +66,31 @@ public class Commitments {
     }
 
     private void promise(Ticket ticket, Interaction interaction, CommitmentRequest request, String id) {
-        Commitment commitment = Commitment.findById(id);
+        Commitment commitment = Commitment.find(ticket.source, id);
         if (commitment == null) {
             commitment = new Commitment();
+            commitment.source = ticket.source;
             commitment.id = id;
             commitment.ticketId = ticket.id;
             commitment.revision = 1;
             fill(commitment, interaction, request);
             commitment.persist();
-            LOG.infof("Ticket %s: %s promise %s due %s (%s)", ticket.id, commitment.kind, id, commitment.dueAt,
+            LOG.infof("Ticket %s: %s promise %s due %s (%s)", ticket.ref(), commitment.kind, id, commitment.dueAt,
                     commitment.promisedTo);
         } else if (!commitment.ticketId.equals(ticket.id)) {
             throw new InvalidEventException("commitment id '" + id + "' already belongs to ticket "
-                    + commitment.ticketId + "; commitment ids must be unique across tickets");
+                    + commitment.ticketId + "; commitment ids must be unique across a help desk's tickets");
         } else {
             // The same id again: a new due time (or a closed promise made again). A new revision gives new alert ids.
-            dueItems.cancelForCommitment(id);
+            dueItems.cancelForCommitment(ticket.source, id);
             commitment.revision++;
             fill(commitment, interaction, request);
-            LOG.infof("Ticket %s: promise %s rescheduled to %s (revision %d)", ticket.id, id, commitment.dueAt,
+            LOG.infof("Ticket %s: promise %s rescheduled to %s (revision %d)", ticket.ref(), id, commitment.dueAt,
                     commitment.revision);
         }
         for (Schedule alert : rules.schedule(commitment.madeAt, commitment.dueAt, commitment.promisedTo,
                 clock.instant())) {
-            dueItems.schedule(AlertIds.commitment(id, commitment.revision, alert.kind(), alert.level()), ticket.id,
-                    alert.kind(), alert.level(), alert.dueAt(), id, null, null);
+            dueItems.schedule(PendingAlert.promise(ticket.ref(), id, commitment.revision, alert));
         }
     }
 
@@ -114,7 +116,7 @@ public class Commitments {
         commitment.closedAt = at;
         commitment.closedByEventId = eventId;
         commitment.breached = at.isAfter(commitment.dueAt);
-        long withdrawn = dueItems.cancelForCommitment(commitment.id);
+        long withdrawn = dueItems.cancelForCommitment(commitment.source, commitment.id);
         LOG.infof("Ticket %s: promise %s %s at %s by %s%s; %d pending alert(s) withdrawn", commitment.ticketId,
                 commitment.id, state.name().toLowerCase(), at, eventId, commitment.breached ? " (late)" : "",
                 withdrawn);

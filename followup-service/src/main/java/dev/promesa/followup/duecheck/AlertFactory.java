@@ -19,14 +19,13 @@ import dev.promesa.followup.ticket.Ticket;
 public class AlertFactory {
 
     public Alert build(DueItem item, Instant firedAt) {
-        Ticket ticket = Ticket.findById(item.ticketId);
+        Ticket ticket = Ticket.find(item.ticket());
         Alert.TicketContext ticketContext = ticket == null ? null : ticket.context();
-        String source = ticket == null ? null : ticket.source;
         Alert.CommitmentContext commitment = null;
         Alert.SlaContext sla = null;
         Instant dueAt = item.dueAt;
         if (item.commitmentId != null) {
-            Commitment c = Commitment.findById(item.commitmentId);
+            Commitment c = Commitment.find(item.source, item.commitmentId);
             if (c != null) {
                 commitment = c.context();
                 dueAt = c.dueAt;
@@ -41,7 +40,7 @@ public class AlertFactory {
                 }
             }
         }
-        return new Alert(item.alertId, item.kind, item.level, item.ticketId, source, firedAt, dueAt,
+        return new Alert(item.alertId, item.kind, item.level, item.ticketId, item.source, firedAt, dueAt,
                 Duration.between(dueAt, firedAt), ticketContext, commitment, sla);
     }
 }

@@ -1,5 +1,7 @@
 package dev.promesa.followup.duecheck;
 
+import dev.promesa.config.DueCheckConfig;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,9 +32,6 @@ import dev.promesa.followup.kafka.AckedProducer;
  */
 @ApplicationScoped
 public class AlertPublisher {
-
-    /** {@code ce_source} for alerts on tickets whose help desk is unknown (a placeholder never completed). */
-    static final String FALLBACK_SOURCE = "promesa-followup";
 
     private final ObjectMapper json;
     private final DueCheckConfig config;
@@ -67,12 +66,11 @@ public class AlertPublisher {
 
     ProducerRecord<String, String> toRecord(Alert alert) {
         RecordHeaders headers = new RecordHeaders();
-        CloudEvents.headers(alert.alertId(), CloudEvents.TYPE_ALERT,
-                alert.source() == null ? FALLBACK_SOURCE : alert.source(), alert.firedAt(), alert.ticketId())
+        CloudEvents.headers(alert.alertId(), CloudEvents.TYPE_ALERT, alert.source(), alert.firedAt(), alert.ticketId())
                 .forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
         try {
-            return new ProducerRecord<>(config.alertsTopic(), null, alert.ticketId(), json.writeValueAsString(alert),
-                    headers);
+            return new ProducerRecord<>(config.alertsTopic(), null, alert.ticketRef().recordKey(),
+                    json.writeValueAsString(alert), headers);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("alert " + alert.alertId() + " cannot be written as JSON", e);
         }

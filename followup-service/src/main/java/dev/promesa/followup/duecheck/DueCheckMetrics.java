@@ -28,9 +28,10 @@ public class DueCheckMetrics {
         registry.gauge("promesa.commitments.open", openCommitments);
     }
 
-    void published(AlertKind kind, Duration late) {
+    void published(String source, AlertKind kind, Duration late) {
         Counter.builder("promesa.alerts.published")
-                .description("Alerts published to Kafka")
+                .description("Alerts published to Kafka, by source and kind")
+                .tag("source", source)
                 .tag("kind", kind.name())
                 .register(registry)
                 .increment();

@@ -1,5 +1,7 @@
 package dev.promesa.followup.duecheck;
 
+import dev.promesa.config.DueCheckConfig;
+
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;

@@ -12,6 +12,7 @@ import jakarta.persistence.Id;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 import dev.promesa.contracts.AlertKind;
+import dev.promesa.contracts.TicketRef;
 
 /** An alert waiting for its time. The due-check worker claims, publishes and deletes it. */
 @Entity
@@ -22,6 +23,7 @@ public class DueItem extends PanacheEntityBase {
     public Long id;
     /** Deterministic: the same subject, kind and level always give the same id (see {@link AlertIds}). */
     public String alertId;
+    public String source;
     public String ticketId;
     @Enumerated(EnumType.STRING)
     public AlertKind kind;
@@ -31,4 +33,8 @@ public class DueItem extends PanacheEntityBase {
     public Long slaClockId;
     /** For SLA alerts: the share of the target used up at {@link #dueAt}. */
     public Integer percent;
+
+    public TicketRef ticket() {
+        return new TicketRef(source, ticketId);
+    }
 }

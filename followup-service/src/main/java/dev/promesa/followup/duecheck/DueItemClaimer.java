@@ -70,8 +70,8 @@ public class DueItemClaimer {
         for (DueItem item : items) {
             ids.add(item.id);
             Duration lag = Duration.between(item.dueAt, firedAt);
-            metrics.published(item.kind, lag);
-            LOG.infof("Alert %s published for ticket %s (due %s, %d ms after its time)", item.alertId, item.ticketId,
+            metrics.published(item.source, item.kind, lag);
+            LOG.infof("Alert %s published for ticket %s (due %s, %d ms after its time)", item.alertId, item.ticket(),
                     item.dueAt, lag.toMillis());
         }
         DueItem.delete("id in ?1", ids);

@@ -16,7 +16,6 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.hibernate.Session;
 
-import dev.promesa.contracts.AlertKind;
 
 /**
  * Adds and withdraws pending alerts. Always called inside the transaction that changes the subject, so a kept
@@ -30,8 +29,9 @@ import dev.promesa.contracts.AlertKind;
 public class DueItems {
 
     private static final String INSERT = """
-            insert into due_item (alert_id, ticket_id, kind, level, due_at, commitment_id, sla_clock_id, percent)
-            values (?, ?, ?, ?, ?, ?, ?, ?)
+            insert into due_item (alert_id, source, ticket_id, kind, level, due_at, commitment_id, sla_clock_id,
+                                  percent)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?)
             on conflict (alert_id) do nothing""";
 
     private static final Object PENDING_KEY = new Object();
@@ -44,20 +44,15 @@ public class DueItems {
         this.transactions = transactions;
     }
 
-    private record Pending(String alertId, String ticketId, AlertKind kind, int level, Instant dueAt,
-            String commitmentId, Long slaClockId, Integer percent) {
-    }
-
     /** Schedules an alert; an alert id that is already pending is left as it is (a replay changes nothing). */
-    public void schedule(String alertId, String ticketId, AlertKind kind, int level, Instant dueAt,
-            String commitmentId, Long slaClockId, Integer percent) {
-        pending().add(new Pending(alertId, ticketId, kind, level, dueAt, commitmentId, slaClockId, percent));
+    public void schedule(PendingAlert alert) {
+        pending().add(alert);
     }
 
     /** Withdraws every pending alert of a commitment. */
-    public long cancelForCommitment(String commitmentId) {
+    public long cancelForCommitment(String source, String commitmentId) {
         flush();
-        return DueItem.delete("commitmentId", commitmentId);
+        return DueItem.delete("source = ?1 and commitmentId = ?2", source, commitmentId);
     }
 
     /**
@@ -77,23 +72,31 @@ public class DueItems {
     /** Writes the items scheduled in this transaction so far, in one JDBC batch. */
     @SuppressWarnings("unchecked")
     public void flush() {
-        List<Pending> pending = (List<Pending>) transactions.getResource(PENDING_KEY);
+        List<PendingAlert> pending = (List<PendingAlert>) transactions.getResource(PENDING_KEY);
         if (pending == null || pending.isEmpty()) {
             return;
         }
-        List<Pending> rows = new ArrayList<>(pending);
+        List<PendingAlert> rows = new ArrayList<>(pending);
         pending.clear();
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                for (Pending p : rows) {
+                for (PendingAlert p : rows) {
                     insert.setString(1, p.alertId());
-                    insert.setString(2, p.ticketId());
-                    insert.setString(3, p.kind().name());
-                    insert.setInt(4, p.level());
-                    insert.setObject(5, OffsetDateTime.ofInstant(p.dueAt(), ZoneOffset.UTC));
-                    insert.setString(6, p.commitmentId());
-                    insert.setObject(7, p.slaClockId(), Types.BIGINT);
-                    insert.setObject(8, p.percent(), Types.INTEGER);
+                    insert.setString(2, p.ticket().source());
+                    insert.setString(3, p.ticket().ticketId());
+                    insert.setString(4, p.kind().name());
+                    insert.setInt(5, p.level());
+                    insert.setObject(6, OffsetDateTime.ofInstant(p.dueAt(), ZoneOffset.UTC));
+                    insert.setString(7, p.subject() instanceof PendingAlert.Promise promise
+                            ? promise.commitmentId()
+                            : null);
+                    if (p.subject() instanceof PendingAlert.Clock clock) {
+                        insert.setLong(8, clock.slaClockId());
+                        insert.setInt(9, clock.percent());
+                    } else {
+                        insert.setNull(8, Types.BIGINT);
+                        insert.setNull(9, Types.INTEGER);
+                    }
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -103,8 +106,8 @@ public class DueItems {
 
     /** This transaction's unwritten items; the first call registers the write before commit. */
     @SuppressWarnings("unchecked")
-    private List<Pending> pending() {
-        List<Pending> pending = (List<Pending>) transactions.getResource(PENDING_KEY);
+    private List<PendingAlert> pending() {
+        List<PendingAlert> pending = (List<PendingAlert>) transactions.getResource(PENDING_KEY);
         if (pending == null) {
             pending = new ArrayList<>();
             transactions.putResource(PENDING_KEY, pending);

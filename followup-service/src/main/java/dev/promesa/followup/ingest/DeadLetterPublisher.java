@@ -1,5 +1,7 @@
 package dev.promesa.followup.ingest;
 
+import dev.promesa.config.IngestConfig;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

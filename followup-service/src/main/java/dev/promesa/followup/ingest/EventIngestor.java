@@ -1,5 +1,7 @@
 package dev.promesa.followup.ingest;
 
+import dev.promesa.config.IngestConfig;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -11,6 +13,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import dev.promesa.followup.duecheck.DueItems;
+import dev.promesa.followup.ingest.ProcessedEvents.EventKey;
 import dev.promesa.followup.ticket.Tickets;
 
 /** Applies events exactly once: their ids and their effects commit in one transaction. */
@@ -37,9 +40,9 @@ public class EventIngestor {
     /** @return false if the event had been processed before (a redelivery): nothing changed */
     @Transactional
     public boolean apply(HelpdeskEvent event) {
-        if (!processed.markProcessed(event.eventId())) {
+        if (!processed.markProcessed(keyOf(event))) {
             LOG.debugf("Event %s for ticket %s was processed before; redelivery ignored", event.eventId(),
-                    event.ticketId());
+                    event.ticket());
             return false;
         }
         applyEffects(event);
@@ -49,8 +52,8 @@ public class EventIngestor {
 
     /**
      * Applies a poll's events in one transaction, in the given order (the caller keeps each partition's order, so each
-     * ticket's). All ids are recorded with one statement first; an event whose id was there already (or came earlier
-     * in the same list) changes nothing. Any failure rolls back the whole list.
+     * ticket's). All (source, event id) pairs are recorded with one statement first; an event that was there already
+     * (or came earlier in the same list) changes nothing. Any failure rolls back the whole list.
      * <p>
      * Every {@code promesa.ingest.clear-every} applied events the session is flushed and cleared (still inside the
      * transaction), so the auto-flush before each per-ticket query dirty-checks a few events' entities, not the whole
@@ -61,15 +64,15 @@ public class EventIngestor {
      */
     @Transactional
     public int applyAll(List<HelpdeskEvent> events) {
-        List<String> ids = new ArrayList<>(events.size());
+        List<EventKey> keys = new ArrayList<>(events.size());
         for (HelpdeskEvent event : events) {
-            ids.add(event.eventId());
+            keys.add(keyOf(event));
         }
-        Set<String> fresh = processed.markAllProcessed(ids);
+        Set<EventKey> fresh = processed.markAllProcessed(keys);
         int applied = 0;
         for (HelpdeskEvent event : events) {
             // remove: a second copy of an id in the same list is a redelivery too
-            if (fresh.remove(event.eventId())) {
+            if (fresh.remove(keyOf(event))) {
                 applyEffects(event);
                 applied++;
                 if (config.clearEvery() > 0 && applied % config.clearEvery() == 0) {
@@ -78,11 +81,15 @@ public class EventIngestor {
                 }
             } else {
                 LOG.debugf("Event %s for ticket %s was processed before; redelivery ignored", event.eventId(),
-                        event.ticketId());
+                        event.ticket());
             }
         }
         dueItems.flush();
         return applied;
+    }
+
+    private static EventKey keyOf(HelpdeskEvent event) {
+        return new EventKey(event.source(), event.eventId());
     }
 
     private void applyEffects(HelpdeskEvent event) {

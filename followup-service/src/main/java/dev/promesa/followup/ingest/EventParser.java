@@ -15,12 +15,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.promesa.contracts.CloudEvents;
 import dev.promesa.contracts.Interaction;
 import dev.promesa.contracts.Person;
+import dev.promesa.contracts.TicketRef;
 import dev.promesa.contracts.TicketSnapshot;
 
 /**
  * Turns a record's CloudEvents headers and JSON value into a {@link HelpdeskEvent}, or says precisely why it cannot
  * ({@link InvalidEventException}). The event id is the {@code ce_id} header (the payload's {@code eventId} if the
- * header is missing); the ticket id is the payload's, else the record key.
+ * header is missing); the source is the {@code ce_source} header, required; the ticket id is the payload's, else the
+ * record key's ({@code source/ticketId}).
  * <p>
  * Intake validates events before they reach the topic, but anything can be written to a topic: what the database
  * could not store (NUL, an id longer than its column) or the rules could not compute with (a timestamp outside four-digit
@@ -51,9 +53,13 @@ public class EventParser {
         if (value == null || value.isBlank()) {
             throw new InvalidEventException("record value is empty");
         }
-        if (source != null && source.length() > MAX_ID_LENGTH) {
-            throw new InvalidEventException("header " + CloudEvents.HEADER_SOURCE + " is " + source.length()
-                    + " characters long, at most " + MAX_ID_LENGTH + " allowed");
+        if (source == null || source.isBlank()) {
+            throw new InvalidEventException("header " + CloudEvents.HEADER_SOURCE + " is missing: the source (the help "
+                    + "desk) is half of a ticket's identity, so an event without one cannot be placed");
+        }
+        if (!TicketRef.isSourceName(source)) {
+            throw new InvalidEventException("header " + CloudEvents.HEADER_SOURCE + " '" + visible(source)
+                    + "' is not a source name (1 to 100 letters, digits and . _ ~ -, as in promesa.api-keys)");
         }
         return switch (type) {
             case CloudEvents.TYPE_TICKET -> snapshot(ceId, source, key, read(value, TicketSnapshot.class, type));
@@ -78,7 +84,7 @@ public class EventParser {
 
     private static HelpdeskEvent snapshot(String ceId, String source, String key, TicketSnapshot s) {
         String eventId = firstNonBlank(ceId, s.eventId());
-        String ticketId = firstNonBlank(s.ticketId(), key);
+        String ticketId = firstNonBlank(s.ticketId(), ticketOf(key));
         List<String> missing = new ArrayList<>();
         require(eventId, "eventId (header ce_id)", missing);
         require(ticketId, "ticketId", missing);
@@ -102,7 +108,7 @@ public class EventParser {
 
     private static HelpdeskEvent interaction(String ceId, String source, String key, Interaction i) {
         String eventId = firstNonBlank(ceId, i.eventId());
-        String ticketId = firstNonBlank(i.ticketId(), key);
+        String ticketId = firstNonBlank(i.ticketId(), ticketOf(key));
         List<String> missing = new ArrayList<>();
         require(eventId, "eventId (header ce_id)", missing);
         require(ticketId, "ticketId", missing);
@@ -225,6 +231,18 @@ public class EventParser {
         if (!missing.isEmpty()) {
             throw new InvalidEventException(type + " lacks required field(s): " + String.join(", ", missing));
         }
+    }
+
+    /** A header value for an error message: control characters shown as escapes, at most 120 characters. */
+    private static String visible(String value) {
+        String shown = CONTROL.matcher(value).replaceAll(m -> String.format("\\\\u%04x", (int) m.group().charAt(0)));
+        return shown.length() > 120 ? shown.substring(0, 120) + "…" : shown;
+    }
+
+    /** The ticket id part of a record key ({@code source/ticketId}); a key without a source part is the id itself. */
+    private static String ticketOf(String key) {
+        TicketRef ref = TicketRef.fromRecordKey(key);
+        return ref == null ? key : ref.ticketId();
     }
 
     private static String firstNonBlank(String a, String b) {

@@ -1,16 +1,22 @@
 package dev.promesa.followup.ingest;
 
 import dev.promesa.contracts.Interaction;
+import dev.promesa.contracts.TicketRef;
 import dev.promesa.contracts.TicketSnapshot;
 
-/** A validated record from {@code helpdesk.events.v1}. */
+/** A validated record from {@code helpdesk.events.v1}. Event ids are unique within their source only. */
 public sealed interface HelpdeskEvent {
 
     String eventId();
 
+    /** The help desk it came from (the {@code ce_source} header); never null. */
     String source();
 
     String ticketId();
+
+    default TicketRef ticket() {
+        return new TicketRef(source(), ticketId());
+    }
 
     record Snapshot(String eventId, String source, TicketSnapshot snapshot) implements HelpdeskEvent {
         @Override

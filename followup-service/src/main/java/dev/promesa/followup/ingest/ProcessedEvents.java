@@ -1,6 +1,5 @@
 package dev.promesa.followup.ingest;
 
-import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
@@ -8,6 +7,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeSet;
@@ -17,16 +17,26 @@ import jakarta.persistence.EntityManager;
 
 import org.hibernate.Session;
 
-/** The log of processed event ids: the idempotency half of at-least-once consumption. */
+/**
+ * The log of processed event ids: the idempotency half of at-least-once consumption. Event ids are unique per source:
+ * the same {@code Idempotency-Key} from two help desks is two events.
+ */
 @ApplicationScoped
 public class ProcessedEvents {
 
-    /** One statement for a whole batch; sorted ids so two replicas inserting overlapping batches lock in one order. */
+    /** One processed event: its source and id. */
+    public record EventKey(String source, String eventId) {
+        static final Comparator<EventKey> ORDER = Comparator.comparing(EventKey::source)
+                .thenComparing(EventKey::eventId);
+    }
+
+    /** One statement for a whole batch; sorted keys so two replicas inserting overlapping batches lock in one order. */
     private static final String MARK_ALL = """
-            insert into processed_event (event_id, processed_at)
-            select id, ? from unnest(?::varchar[]) as id order by id
+            insert into processed_event (source, event_id, processed_at)
+            select source, event_id, ? from unnest(?::varchar[], ?::varchar[]) as e(source, event_id)
+            order by source, event_id
             on conflict do nothing
-            returning event_id""";
+            returning source, event_id""";
 
     private final EntityManager em;
     private final Clock clock;
@@ -37,34 +47,32 @@ public class ProcessedEvents {
     }
 
     /**
-     * Records the event id in the current transaction. False if it was already recorded: the event was processed
-     * before and must change nothing. (If another replica is processing the same id right now, this waits for it.)
+     * Records the event in the current transaction. False if it was already recorded: the event was processed before
+     * and must change nothing. (If another replica is processing the same event right now, this waits for it.)
      */
-    public boolean markProcessed(String eventId) {
-        int inserted = em.createNativeQuery(
-                "insert into processed_event (event_id, processed_at) values (?1, ?2) on conflict do nothing")
-                .setParameter(1, eventId)
-                .setParameter(2, Instant.now(clock))
-                .executeUpdate();
-        return inserted == 1;
+    public boolean markProcessed(EventKey event) {
+        return markAllProcessed(Set.of(event)).contains(event);
     }
 
     /**
-     * Records all the ids in the current transaction with one statement. Returns the ids that were new: the others
-     * were processed before (a redelivery) and must change nothing. An id given twice is returned once.
+     * Records all the events in the current transaction with one statement. Returns those that were new: the others
+     * were processed before (a redelivery) and must change nothing. An event given twice is returned once.
      */
-    public Set<String> markAllProcessed(Collection<String> eventIds) {
+    public Set<EventKey> markAllProcessed(Collection<EventKey> events) {
         OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC);
-        Object[] distinct = new TreeSet<>(eventIds).toArray();
+        TreeSet<EventKey> distinct = new TreeSet<>(EventKey.ORDER);
+        distinct.addAll(events);
         return em.unwrap(Session.class).doReturningWork(connection -> {
-            Set<String> fresh = new HashSet<>();
+            Set<EventKey> fresh = new HashSet<>();
             try (PreparedStatement insert = connection.prepareStatement(MARK_ALL)) {
-                Array ids = connection.createArrayOf("varchar", distinct);
                 insert.setObject(1, now);
-                insert.setArray(2, ids);
+                insert.setArray(2, connection.createArrayOf("varchar",
+                        distinct.stream().map(EventKey::source).toArray()));
+                insert.setArray(3, connection.createArrayOf("varchar",
+                        distinct.stream().map(EventKey::eventId).toArray()));
                 try (ResultSet inserted = insert.executeQuery()) {
                     while (inserted.next()) {
-                        fresh.add(inserted.getString(1));
+                        fresh.add(new EventKey(inserted.getString(1), inserted.getString(2)));
                     }
                 }
             }

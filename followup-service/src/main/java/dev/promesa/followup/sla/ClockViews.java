@@ -7,6 +7,8 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.promesa.contracts.TicketRef;
+
 /** Reads a ticket's clocks as of now. */
 @ApplicationScoped
 public class ClockViews {
@@ -19,9 +21,9 @@ public class ClockViews {
         this.clock = clock;
     }
 
-    public List<ClockView> of(String ticketId) {
+    public List<ClockView> of(TicketRef ticket) {
         Instant now = clock.instant();
-        return SlaClock.ofTicket(ticketId).stream().map(c -> view(c, now)).toList();
+        return SlaClock.ofTicket(ticket).stream().map(c -> view(c, now)).toList();
     }
 
     private ClockView view(SlaClock c, Instant now) {

@@ -1,12 +1,14 @@
 package dev.promesa.followup.sla;
 
+import dev.promesa.config.SatisfactionConfig;
+
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.promesa.contracts.AlertKind;
 import dev.promesa.followup.duecheck.AlertIds;
 import dev.promesa.followup.duecheck.DueItems;
+import dev.promesa.followup.duecheck.PendingAlert;
 import dev.promesa.followup.ticket.Ticket;
 
 /** "Did the solution hold?": asked N days after resolution, withdrawn if the ticket is reopened first. */
@@ -22,12 +24,11 @@ public class SatisfactionChecks {
     }
 
     public void schedule(Ticket ticket, Instant resolvedAt) {
-        dueItems.schedule(AlertIds.satisfaction(ticket.id, ticket.recurrences), ticket.id,
-                AlertKind.SATISFACTION_CHECK, 0, resolvedAt.plus(config.after()), null, null, null);
+        dueItems.schedule(PendingAlert.satisfaction(ticket.ref(), ticket.recurrences, resolvedAt.plus(config.after())));
     }
 
     /** Call before counting the recurrence: the pending check belongs to the resolution being undone. */
     public void cancel(Ticket ticket) {
-        dueItems.cancel(AlertIds.satisfaction(ticket.id, ticket.recurrences));
+        dueItems.cancel(AlertIds.satisfaction(ticket.ref(), ticket.recurrences));
     }
 }

@@ -15,6 +15,7 @@ import jakarta.persistence.SequenceGenerator;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 import dev.promesa.contracts.SlaMetric;
+import dev.promesa.contracts.TicketRef;
 
 /**
  * One run of one service-level metric on a ticket. NEXT_UPDATE runs in cycles (0, 1, 2…), the others have cycle 0.
@@ -28,6 +29,7 @@ public class SlaClock extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "sla_clock_ids")
     @SequenceGenerator(name = "sla_clock_ids", sequenceName = "sla_clock_id_seq", allocationSize = 50)
     public Long id;
+    public String source;
     public String ticketId;
     @Enumerated(EnumType.STRING)
     public SlaMetric metric;
@@ -56,11 +58,16 @@ public class SlaClock extends PanacheEntityBase {
         return Duration.ofMillis(consumedMs);
     }
 
-    public static List<SlaClock> ofTicket(String ticketId) {
-        return list("ticketId = ?1 order by metric, cycle", ticketId);
+    public static List<SlaClock> ofTicket(TicketRef ticket) {
+        return list("source = ?1 and ticketId = ?2 order by metric, cycle", ticket.source(), ticket.ticketId());
     }
 
-    public static List<SlaClock> activeOf(String ticketId) {
-        return list("ticketId = ?1 and state in ?2", ticketId, List.of(ClockState.RUNNING, ClockState.PAUSED));
+    public static List<SlaClock> activeOf(TicketRef ticket) {
+        return list("source = ?1 and ticketId = ?2 and state in ?3", ticket.source(), ticket.ticketId(),
+                List.of(ClockState.RUNNING, ClockState.PAUSED));
+    }
+
+    public TicketRef ticket() {
+        return new TicketRef(source, ticketId);
     }
 }

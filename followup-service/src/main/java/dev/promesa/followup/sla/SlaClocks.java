@@ -1,5 +1,7 @@
 package dev.promesa.followup.sla;
 
+import dev.promesa.config.SlaConfig;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -12,8 +14,8 @@ import org.jboss.logging.Logger;
 import dev.promesa.contracts.AlertKind;
 import dev.promesa.contracts.SlaMetric;
 import dev.promesa.followup.calendar.BusinessCalendar;
-import dev.promesa.followup.duecheck.AlertIds;
 import dev.promesa.followup.duecheck.DueItems;
+import dev.promesa.followup.duecheck.PendingAlert;
 import dev.promesa.followup.duecheck.Schedule;
 import dev.promesa.followup.ticket.Ticket;
 
@@ -42,7 +44,7 @@ public class SlaClocks {
     }
 
     public boolean hasClocks(Ticket ticket) {
-        return SlaClock.count("ticketId", ticket.id) > 0;
+        return SlaClock.count("source = ?1 and ticketId = ?2", ticket.source, ticket.id) > 0;
     }
 
     /**
@@ -55,13 +57,13 @@ public class SlaClocks {
             meet(ticket, firstResponse, firstResponseAt.get());
         }
         startClock(ticket, SlaMetric.RESOLUTION, 0, ticket.createdAt, at);
-        LOG.debugf("Ticket %s: SLA clocks started (policy %s, %s)", ticket.id,
-                policies.forTicket(ticket.slaPolicy).name(), ticket.priority);
+        LOG.debugf("Ticket %s: SLA clocks started (policy %s, %s)", ticket.ref(), policyOf(ticket).name(),
+                ticket.priority);
     }
 
     /** A public agent response meets FIRST_RESPONSE and the running NEXT_UPDATE cycle, and starts the next cycle. */
     public void onPublicAgentResponse(Ticket ticket, Instant at) {
-        for (SlaClock clock : SlaClock.activeOf(ticket.id)) {
+        for (SlaClock clock : SlaClock.activeOf(ticket.ref())) {
             if (clock.metric == SlaMetric.FIRST_RESPONSE || clock.metric == SlaMetric.NEXT_UPDATE) {
                 meet(ticket, clock, at);
             }
@@ -76,7 +78,7 @@ public class SlaClocks {
         if (ticket.clocksPaused) {
             resume(ticket, at);
         }
-        boolean updateRunning = SlaClock.activeOf(ticket.id).stream().anyMatch(c -> c.metric == SlaMetric.NEXT_UPDATE);
+        boolean updateRunning = SlaClock.activeOf(ticket.ref()).stream().anyMatch(c -> c.metric == SlaMetric.NEXT_UPDATE);
         if (!updateRunning && !ticket.isDone()) {
             startClock(ticket, SlaMetric.NEXT_UPDATE, nextCycle(ticket), at, at);
         }
@@ -85,7 +87,7 @@ public class SlaClocks {
     /** WAITING_ON_USER: every running clock freezes the business time it used up; its future alerts are withdrawn. */
     public void pause(Ticket ticket, Instant at) {
         ticket.clocksPaused = true;
-        for (SlaClock clock : SlaClock.activeOf(ticket.id)) {
+        for (SlaClock clock : SlaClock.activeOf(ticket.ref())) {
             if (clock.state == ClockState.RUNNING) {
                 clock.consumedMs = consumedAt(clock, at).toMillis();
                 clock.segmentStartedAt = null;
@@ -94,25 +96,25 @@ public class SlaClocks {
                 dueItems.cancelForClockAfter(clock.id, at);
             }
         }
-        LOG.debugf("Ticket %s: SLA clocks paused at %s (waiting on user)", ticket.id, at);
+        LOG.debugf("Ticket %s: SLA clocks paused at %s (waiting on user)", ticket.ref(), at);
     }
 
     /** The user answered or the ticket left WAITING_ON_USER: paused clocks run again from {@code at}. */
     public void resume(Ticket ticket, Instant at) {
         ticket.clocksPaused = false;
-        for (SlaClock clock : SlaClock.activeOf(ticket.id)) {
+        for (SlaClock clock : SlaClock.activeOf(ticket.ref())) {
             if (clock.state == ClockState.PAUSED) {
                 clock.state = ClockState.RUNNING;
                 clock.segmentStartedAt = at;
                 arm(ticket, clock, at);
             }
         }
-        LOG.debugf("Ticket %s: SLA clocks resumed at %s", ticket.id, at);
+        LOG.debugf("Ticket %s: SLA clocks resumed at %s", ticket.ref(), at);
     }
 
     /** RESOLVED or CLOSED: RESOLUTION is met, the other clocks stop; their outcome is decided now. */
     public void stop(Ticket ticket, Instant at) {
-        for (SlaClock clock : SlaClock.activeOf(ticket.id)) {
+        for (SlaClock clock : SlaClock.activeOf(ticket.ref())) {
             if (clock.metric == SlaMetric.RESOLUTION) {
                 meet(ticket, clock, at);
             } else {
@@ -124,8 +126,8 @@ public class SlaClocks {
 
     /** Reopened: RESOLUTION runs again with the business time it had used; the ticket counts a recurrence. */
     public void reopen(Ticket ticket, Instant at) {
-        SlaClock resolution = SlaClock.find("ticketId = ?1 and metric = ?2 and cycle = 0", ticket.id,
-                SlaMetric.RESOLUTION).firstResult();
+        SlaClock resolution = SlaClock.find("source = ?1 and ticketId = ?2 and metric = ?3 and cycle = 0",
+                ticket.source, ticket.id, SlaMetric.RESOLUTION).firstResult();
         if (resolution == null) {
             return;
         }
@@ -141,7 +143,7 @@ public class SlaClocks {
 
     /** The ticket's priority or policy changed: active clocks take the new target, due times are recomputed. */
     public void retarget(Ticket ticket, Instant at) {
-        for (SlaClock clock : SlaClock.activeOf(ticket.id)) {
+        for (SlaClock clock : SlaClock.activeOf(ticket.ref())) {
             boolean running = clock.state == ClockState.RUNNING;
             if (running) {
                 // Rebase the segment at `at` first, so the time before it is counted on the old calendar.
@@ -170,12 +172,13 @@ public class SlaClocks {
     public BusinessCalendar calendarOf(SlaClock clock) {
         return SlaPolicies.HOURS_24X7.equals(clock.hours)
                 ? BusinessCalendar.alwaysOpen()
-                : policies.forTicket(clock.policy).businessCalendar();
+                : policies.named(clock.policy).businessCalendar();
     }
 
     private SlaClock startClock(Ticket ticket, SlaMetric metric, int cycle, Instant startedAt, Instant at) {
         SlaTarget target = targetOf(ticket, metric);
         SlaClock clock = new SlaClock();
+        clock.source = ticket.source;
         clock.ticketId = ticket.id;
         clock.metric = metric;
         clock.cycle = cycle;
@@ -200,7 +203,8 @@ public class SlaClocks {
 
     private void meet(Ticket ticket, SlaClock clock, Instant at) {
         finish(clock, ClockState.MET, at);
-        LOG.debugf("Ticket %s: %s cycle %d met at %s (%s)", ticket.id, clock.metric, clock.cycle, at, clock.outcome);
+        LOG.debugf("Ticket %s: %s cycle %d met at %s (%s)", ticket.ref(), clock.metric, clock.cycle, at,
+                clock.outcome);
     }
 
     private void finish(SlaClock clock, ClockState state, Instant at) {
@@ -223,22 +227,26 @@ public class SlaClocks {
                 at);
         for (Schedule alert : alerts) {
             int percent = alert.kind() == AlertKind.SLA_WARNING ? rules.warningPercent() : 100;
-            dueItems.schedule(AlertIds.sla(ticket.id, clock.metric, clock.cycle, alert.kind()), ticket.id,
-                    alert.kind(), alert.level(), alert.dueAt(), null, clock.id, percent);
+            dueItems.schedule(PendingAlert.clock(ticket.ref(), clock.id, clock.metric, clock.cycle, alert, percent));
         }
     }
 
     private int nextCycle(Ticket ticket) {
         Integer max = SlaClock.getEntityManager()
-                .createQuery("select max(c.cycle) from SlaClock c where c.ticketId = ?1 and c.metric = ?2",
-                        Integer.class)
-                .setParameter(1, ticket.id)
-                .setParameter(2, SlaMetric.NEXT_UPDATE)
+                .createQuery("select max(c.cycle) from SlaClock c where c.source = ?1 and c.ticketId = ?2 "
+                        + "and c.metric = ?3", Integer.class)
+                .setParameter(1, ticket.source)
+                .setParameter(2, ticket.id)
+                .setParameter(3, SlaMetric.NEXT_UPDATE)
                 .getSingleResult();
         return max == null ? 0 : max + 1;
     }
 
     private SlaTarget targetOf(Ticket ticket, SlaMetric metric) {
-        return policies.forTicket(ticket.slaPolicy).target(ticket.priority, metric);
+        return policyOf(ticket).target(ticket.priority, metric);
+    }
+
+    private SlaPolicy policyOf(Ticket ticket) {
+        return policies.forTicket(ticket.source, ticket.slaPolicy);
     }
 }

@@ -1,5 +1,9 @@
 package dev.promesa.followup.sla;
 
+import dev.promesa.config.SlaConfig;
+import dev.promesa.config.SourcesConfig;
+import dev.promesa.config.CalendarConfig;
+
 import java.time.Duration;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -28,21 +32,49 @@ public class SlaPolicies {
     private static final Logger LOG = Logger.getLogger(SlaPolicies.class);
 
     private final Map<String, SlaPolicy> policies = new TreeMap<>();
+    /** {@code promesa.sources.<source>.sla-policy}: each source's policy for tickets that name none. */
+    private final Map<String, String> defaultBySource = new TreeMap<>();
     private final Set<String> warnedUnknown = ConcurrentHashMap.newKeySet();
 
-    SlaPolicies(SlaConfig sla, CalendarConfig calendarConfig) {
+    SlaPolicies(SlaConfig sla, CalendarConfig calendarConfig, SourcesConfig sources) {
         sla.policies().forEach((name, policy) -> policies.put(name, resolve(name, policy, calendarConfig)));
         if (!policies.containsKey(DEFAULT)) {
             throw new IllegalStateException(
                     "No SLA policy named 'default': define promesa.sla.policies.default.* (see application.properties)");
         }
+        sources.sources().forEach((source, settings) -> settings.slaPolicy().ifPresent(name -> {
+            if (!policies.containsKey(name)) {
+                throw new IllegalStateException("promesa.sources." + source + ".sla-policy is '" + name
+                        + "', which is not configured (known: " + policies.keySet() + "). Define promesa.sla.policies."
+                        + name + ".* or name one of those.");
+            }
+            defaultBySource.put(source, name);
+        }));
     }
 
-    /** The policy a ticket names, or the default one (with a warning, once per unknown name). */
-    public SlaPolicy forTicket(String slaPolicy) {
+    /**
+     * The policy a ticket of {@code source} names, else the source's own default policy, else {@code default}. An
+     * unknown name falls back the same way, with a warning once per name.
+     */
+    public SlaPolicy forTicket(String source, String slaPolicy) {
         if (slaPolicy == null || slaPolicy.isBlank()) {
-            return policies.get(DEFAULT);
+            return policies.get(defaultBySource.getOrDefault(source, DEFAULT));
         }
+        return named(slaPolicy);
+    }
+
+    /** Each source with a policy of its own ({@code promesa.sources.<source>.sla-policy}), by source. */
+    public Map<String, String> sourceDefaults() {
+        return java.util.Collections.unmodifiableMap(defaultBySource);
+    }
+
+    /** The source's policy for tickets that name none. */
+    public String defaultFor(String source) {
+        return defaultBySource.getOrDefault(source, DEFAULT);
+    }
+
+    /** The policy of this name, or {@code default} (with a warning, once per unknown name). */
+    public SlaPolicy named(String slaPolicy) {
         SlaPolicy policy = policies.get(slaPolicy);
         if (policy == null) {
             if (warnedUnknown.add(slaPolicy)) {

@@ -10,21 +10,28 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 import dev.promesa.contracts.Alert;
 import dev.promesa.contracts.Channel;
 import dev.promesa.contracts.Priority;
+import dev.promesa.contracts.TicketRef;
 import dev.promesa.contracts.TicketStatus;
+import dev.promesa.followup.persistence.SourceKey;
 
-/** The latest known state of a help desk ticket, as far as follow-up needs it. */
+/** The latest known state of a help desk ticket, as far as follow-up needs it. Identity: (source, id). */
 @Entity
+@IdClass(SourceKey.class)
 public class Ticket extends PanacheEntityBase {
 
+    /** The help desk the ticket belongs to. */
+    @Id
+    public String source;
+    /** The help desk's own ticket id: unique within its source only. */
     @Id
     public String id;
-    public String source;
     public String subject;
     @Enumerated(EnumType.STRING)
     public Priority priority;
@@ -63,6 +70,14 @@ public class Ticket extends PanacheEntityBase {
     /** SLA clocks are paused because the ticket waits on the user. */
     public boolean clocksPaused;
     public Instant updatedAt;
+
+    public static Ticket find(TicketRef ref) {
+        return findById(new SourceKey(ref.source(), ref.ticketId()));
+    }
+
+    public TicketRef ref() {
+        return new TicketRef(source, id);
+    }
 
     public boolean isDone() {
         return status != null && status.isDone();

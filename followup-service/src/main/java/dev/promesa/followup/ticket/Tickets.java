@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 import dev.promesa.contracts.AuthorRole;
 import dev.promesa.contracts.Interaction;
 import dev.promesa.contracts.InteractionKind;
+import dev.promesa.contracts.TicketRef;
 import dev.promesa.contracts.TicketSnapshot;
 import dev.promesa.contracts.TicketStatus;
 import dev.promesa.contracts.Visibility;
@@ -43,24 +44,25 @@ public class Tickets {
 
     public void applySnapshot(TicketSnapshot snapshot, String source) {
         Instant at = snapshot.occurredAt();
-        Ticket ticket = Ticket.findById(snapshot.ticketId());
+        TicketRef ref = new TicketRef(source, snapshot.ticketId());
+        Ticket ticket = Ticket.find(ref);
         if (ticket == null) {
-            ticket = newTicket(snapshot.ticketId(), source, at, false);
+            ticket = newTicket(ref, at, false);
         } else if (ticket.lastSnapshotAt != null && at.isBefore(ticket.lastSnapshotAt)) {
-            LOG.infof("Ticket %s: snapshot %s of %s is older than the one applied (%s); ignored", ticket.id,
+            LOG.infof("Ticket %s: snapshot %s of %s is older than the one applied (%s); ignored", ref,
                     snapshot.eventId(), at, ticket.lastSnapshotAt);
             return;
         }
         TicketStatus before = ticket.status;
         boolean retarget = ticket.priority != null
                 && (ticket.priority != snapshot.priority() || !Objects.equals(ticket.slaPolicy, snapshot.slaPolicy()));
-        copy(snapshot, ticket, source);
+        copy(snapshot, ticket);
         if (at.isBefore(ticket.createdAt)) {
             ticket.createdAt = at;
         }
 
         if (ticket.priority != null && !clocks.hasClocks(ticket) && !ticket.isDone()) {
-            clocks.start(ticket, firstPublicAgentResponse(ticket.id), at);
+            clocks.start(ticket, firstPublicAgentResponse(ref), at);
         } else if (retarget && ticket.priority != null) {
             clocks.retarget(ticket, at);
         }
@@ -69,14 +71,15 @@ public class Tickets {
     }
 
     public void applyInteraction(Interaction interaction, String source) {
-        Ticket ticket = Ticket.findById(interaction.ticketId());
+        TicketRef ref = new TicketRef(source, interaction.ticketId());
+        Ticket ticket = Ticket.find(ref);
         if (ticket == null) {
             // Interactions may overtake the ticket's first snapshot: keep them, the snapshot completes the ticket.
-            ticket = newTicket(interaction.ticketId(), source, interaction.occurredAt(), true);
+            ticket = newTicket(ref, interaction.occurredAt(), true);
             LOG.infof("Ticket %s: first seen through interaction %s; placeholder created until its snapshot arrives",
-                    ticket.id, interaction.eventId());
+                    ref, interaction.eventId());
         }
-        record(interaction);
+        record(source, interaction);
         commitments.onInteraction(ticket, interaction);
         if (ticket.priority != null) {
             if (interaction.publicAgentResponse()) {
@@ -101,7 +104,7 @@ public class Tickets {
             if (before != null) {
                 satisfaction.schedule(ticket, at);
             } // else first seen already done (an import): no resolution was witnessed, so no "did it hold?"
-            LOG.infof("Ticket %s: %s at %s; open promises settled, clocks stopped", ticket.id, after, at);
+            LOG.infof("Ticket %s: %s at %s; open promises settled, clocks stopped", ticket.ref(), after, at);
         } else if (wasDone && !after.isDone()) {
             satisfaction.cancel(ticket);
             ticket.recurrences++;
@@ -109,7 +112,7 @@ public class Tickets {
             if (ticket.priority != null) {
                 clocks.reopen(ticket, at);
             }
-            LOG.infof("Ticket %s: reopened at %s (recurrence %d)", ticket.id, at, ticket.recurrences);
+            LOG.infof("Ticket %s: reopened at %s (recurrence %d)", ticket.ref(), at, ticket.recurrences);
         }
         if (ticket.priority == null || after.isDone()) {
             return;
@@ -121,10 +124,10 @@ public class Tickets {
         }
     }
 
-    private static Ticket newTicket(String id, String source, Instant createdAt, boolean placeholder) {
+    private static Ticket newTicket(TicketRef ref, Instant createdAt, boolean placeholder) {
         Ticket ticket = new Ticket();
-        ticket.id = id;
-        ticket.source = source;
+        ticket.source = ref.source();
+        ticket.id = ref.ticketId();
         ticket.createdAt = createdAt;
         ticket.placeholder = placeholder;
         ticket.updatedAt = createdAt;
@@ -132,7 +135,7 @@ public class Tickets {
         return ticket;
     }
 
-    private static void copy(TicketSnapshot snapshot, Ticket ticket, String source) {
+    private static void copy(TicketSnapshot snapshot, Ticket ticket) {
         ticket.subject = snapshot.subject();
         ticket.priority = snapshot.priority();
         ticket.status = snapshot.status();
@@ -143,13 +146,11 @@ public class Tickets {
         ticket.slaPolicy = snapshot.slaPolicy();
         ticket.placeholder = false;
         ticket.lastSnapshotAt = snapshot.occurredAt();
-        if (source != null) {
-            ticket.source = source;
-        }
     }
 
-    private static void record(Interaction interaction) {
+    private static void record(String source, Interaction interaction) {
         TimelineEntry entry = new TimelineEntry();
+        entry.source = source;
         entry.eventId = interaction.eventId();
         entry.ticketId = interaction.ticketId();
         entry.occurredAt = interaction.occurredAt();
@@ -167,10 +168,10 @@ public class Tickets {
     }
 
     /** When the first public agent response on the timeline happened, if any (for tickets first seen late). */
-    private static Optional<Instant> firstPublicAgentResponse(String ticketId) {
+    private static Optional<Instant> firstPublicAgentResponse(TicketRef ref) {
         TimelineEntry first = TimelineEntry.find(
-                "ticketId = ?1 and authorRole = ?2 and visibility = ?3 and kind in ?4 order by occurredAt",
-                ticketId, AuthorRole.AGENT, Visibility.PUBLIC,
+                "source = ?1 and ticketId = ?2 and authorRole = ?3 and visibility = ?4 and kind in ?5 order by occurredAt",
+                ref.source(), ref.ticketId(), AuthorRole.AGENT, Visibility.PUBLIC,
                 List.of(InteractionKind.AGENT_REPLY, InteractionKind.CALL_SUMMARY)).firstResult();
         return Optional.ofNullable(first).map(e -> e.occurredAt);
     }

@@ -1,12 +1,15 @@
 package dev.promesa.followup.ticket;
 
+import java.io.Serializable;
 import java.time.Instant;
+import java.util.Objects;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -19,8 +22,12 @@ import dev.promesa.contracts.Visibility;
 /** One documented interaction on a ticket's timeline. */
 @Entity
 @Table(name = "interaction")
+@IdClass(TimelineEntry.Key.class)
 public class TimelineEntry extends PanacheEntityBase {
 
+    @Id
+    public String source;
+    /** Unique within its source only. */
     @Id
     public String eventId;
     public String ticketId;
@@ -42,4 +49,19 @@ public class TimelineEntry extends PanacheEntityBase {
     public String commitmentId;
     /** Comma-separated ids of the commitments this interaction says it keeps. */
     public String fulfils;
+
+    public static class Key implements Serializable {
+        public String source;
+        public String eventId;
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && source.equals(key.source) && eventId.equals(key.eventId);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(source, eventId);
+        }
+    }
 }

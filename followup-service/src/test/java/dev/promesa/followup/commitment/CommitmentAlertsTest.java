@@ -60,7 +60,7 @@ class CommitmentAlertsTest {
             HelpdeskEvents.send(promise);
 
             List<ConsumerRecord<String, String>> records = await().atMost(Duration.ofSeconds(60))
-                    .until(() -> alerts.received().stream().filter(r -> ticketId.equals(r.key())).toList(),
+                    .until(() -> alerts.received().stream().filter(r -> HelpdeskEvents.key(ticketId).equals(r.key())).toList(),
                             r -> r.size() >= 5);
 
             List<Alert> received = alertsOf(records, ticketId);
@@ -84,7 +84,7 @@ class CommitmentAlertsTest {
 
             Alert overdueUser = received.get(2);
             assertThat(overdueUser.alertId()).isEqualTo(
-                    "commitment:" + promise.eventId() + ":r1:COMMITMENT_OVERDUE_USER:0");
+                    HelpdeskEvents.SOURCE + ":commitment:" + promise.eventId() + ":r1:COMMITMENT_OVERDUE_USER:0");
             assertThat(overdueUser.source()).isEqualTo(HelpdeskEvents.SOURCE);
             assertThat(overdueUser.ticketId()).isEqualTo(ticketId);
             assertThat(overdueUser.ticket().subject()).isEqualTo("La VPN no conecta desde casa");

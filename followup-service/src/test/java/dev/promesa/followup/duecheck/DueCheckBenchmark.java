@@ -119,8 +119,8 @@ class DueCheckBenchmark {
         try (Connection db = PostgresDatabase.shared().connect(); Statement sql = db.createStatement()) {
             long start = System.nanoTime();
             sql.executeUpdate("""
-                    insert into due_item (alert_id, ticket_id, kind, level, due_at)
-                    select 'bench:' || g, 'bench-' || (g %% 50000), 'COMMITMENT_OVERDUE', 0,
+                    insert into due_item (alert_id, source, ticket_id, kind, level, due_at)
+                    select 'bench:' || g, 'bench', 'bench-' || (g %% 50000), 'COMMITMENT_OVERDUE', 0,
                            case when g <= 1000 then now() - g * interval '1 ms'
                                 else now() + interval '1 hour' + g * interval '2 s' end
                     from generate_series(1, %d) g""".formatted(MILLION));
@@ -145,7 +145,7 @@ class DueCheckBenchmark {
 
     private static List<ConsumerRecord<String, String>> overdueRecords(List<ConsumerRecord<String, String>> records,
             Map<String, Instant> dueByCommitment) {
-        return records.stream().filter(r -> r.key().startsWith("bench-")).filter(r -> {
+        return records.stream().filter(r -> r.key().startsWith(HelpdeskEvents.key("bench-"))).filter(r -> {
             Alert alert = HelpdeskEvents.alert(r);
             return alert.kind() == AlertKind.COMMITMENT_OVERDUE
                     && dueByCommitment.containsKey(alert.commitment().commitmentId());

@@ -1,5 +1,7 @@
 package dev.promesa.followup.duecheck;
 
+import dev.promesa.contracts.TicketRef;
+
 import static dev.promesa.followup.HelpdeskEvents.alertsOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -82,7 +84,7 @@ class DueCheckTest {
             assertThat(first).as("both workers claimed a share").isPositive();
             assertThat(second).as("both workers claimed a share").isPositive();
             List<ConsumerRecord<String, String>> received = await().atMost(Duration.ofSeconds(20))
-                    .until(() -> alerts.received().stream().filter(r -> ticketId.equals(r.key())).toList(),
+                    .until(() -> alerts.received().stream().filter(r -> HelpdeskEvents.key(ticketId).equals(r.key())).toList(),
                             r -> r.size() >= items);
             // nothing more trickles in afterwards
             List<Alert> all = alertsOf(alerts.pollFor(Duration.ofSeconds(1)), ticketId);
@@ -155,7 +157,7 @@ class DueCheckTest {
         String next = HelpdeskEvents.newTicketId();
         HelpdeskEvents.send(HelpdeskEvents.userMessage(next, Instant.now()));
         await().atMost(Duration.ofSeconds(90)).until(() -> QuarkusTransaction.requiringNew()
-                .call(() -> Ticket.findById(next) != null));
+                .call(() -> Ticket.find(new TicketRef(HelpdeskEvents.SOURCE, next)) != null));
     }
 
     /** The promise's alerts only: the ticket's SLA clocks (an hour away on this policy) have their own. */
@@ -167,8 +169,9 @@ class DueCheckTest {
     static void insertDueItems(String ticketId, int count) throws Exception {
         try (Connection db = PostgresDatabase.shared().connect();
                 PreparedStatement insert = db.prepareStatement("""
-                        insert into due_item (alert_id, ticket_id, kind, level, due_at)
-                        select 'race:' || ? || ':' || g, ?, 'SATISFACTION_CHECK', 0, now() - g * interval '1 ms'
+                        insert into due_item (alert_id, source, ticket_id, kind, level, due_at)
+                        select 'race:' || ? || ':' || g, 'desk-test', ?, 'SATISFACTION_CHECK', 0,
+                               now() - g * interval '1 ms'
                         from generate_series(1, ?) g""")) {
             insert.setString(1, ticketId);
             insert.setString(2, ticketId);

@@ -68,7 +68,7 @@ class BatchIngestTest {
                     .body("[0].eventId", equalTo(before.eventId()))
                     .body("[1].eventId", equalTo(after.eventId())));
             List<ConsumerRecord<String, String>> dead = await().atMost(Duration.ofSeconds(30))
-                    .until(() -> dlq.received().stream().filter(r -> ticketId.equals(r.key())).toList(),
+                    .until(() -> dlq.received().stream().filter(r -> HelpdeskEvents.key(ticketId).equals(r.key())).toList(),
                             r -> !r.isEmpty());
             assertThat(dead).extracting(r -> TopicTail.header(r, CloudEvents.HEADER_ID))
                     .containsExactly(stolen.eventId());
@@ -136,7 +136,7 @@ class BatchIngestTest {
         RecordHeaders headers = new RecordHeaders();
         CloudEvents.headers(eventId, type, HelpdeskEvents.SOURCE, Instant.now(), ticketId)
                 .forEach((name, v) -> headers.add(name, v.getBytes(StandardCharsets.UTF_8)));
-        return new ProducerRecord<>(Topics.HELPDESK_EVENTS, null, ticketId, value, headers);
+        return new ProducerRecord<>(Topics.HELPDESK_EVENTS, null, HelpdeskEvents.key(ticketId), value, headers);
     }
 
     /** One producer, a linger long enough to put the records in one batch, acknowledged before returning. */

@@ -92,7 +92,7 @@ class IngestTest {
                     .then().statusCode(200).body("priority", equalTo("P4")));
 
             List<ConsumerRecord<String, String>> dead = await().atMost(Duration.ofSeconds(15))
-                    .until(() -> dlq.received().stream().filter(r -> ticketId.equals(r.key())).toList(),
+                    .until(() -> dlq.received().stream().filter(r -> HelpdeskEvents.key(ticketId).equals(r.key())).toList(),
                             r -> r.size() >= 3);
             assertThat(dead).extracting(r -> TopicTail.header(r, CloudEvents.HEADER_ID))
                     .containsExactly(poisonId, unknownTypeId, missingFieldsId);

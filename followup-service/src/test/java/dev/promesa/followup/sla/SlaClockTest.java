@@ -131,14 +131,14 @@ class SlaClockTest {
             // policy 'seconds' (test profile): P1 24x7, first response in 4 s
             HelpdeskEvents.send(HelpdeskEvents.ticket(ticketId, now, Priority.P1, TicketStatus.NEW, "seconds"));
             List<ConsumerRecord<String, String>> records = await().atMost(Duration.ofSeconds(20))
-                    .until(() -> alerts.received().stream().filter(r -> ticketId.equals(r.key())).toList(),
+                    .until(() -> alerts.received().stream().filter(r -> HelpdeskEvents.key(ticketId).equals(r.key())).toList(),
                             r -> r.stream().filter(x -> x.value().contains("FIRST_RESPONSE")).count() >= 2);
             List<Alert> firstResponse = alertsOf(records, ticketId).stream()
                     .filter(a -> a.sla().metric() == SlaMetric.FIRST_RESPONSE).toList();
             assertThat(firstResponse).extracting(Alert::kind).containsExactly(AlertKind.SLA_WARNING,
                     AlertKind.SLA_BREACHED);
             Alert warning = firstResponse.get(0);
-            assertThat(warning.alertId()).isEqualTo("sla:" + ticketId + ":FIRST_RESPONSE:0:SLA_WARNING");
+            assertThat(warning.alertId()).isEqualTo(HelpdeskEvents.SOURCE + ":sla:" + ticketId + ":FIRST_RESPONSE:0:SLA_WARNING");
             assertThat(warning.sla().percent()).isEqualTo(75);
             assertThat(warning.sla().target()).isEqualTo(Duration.ofSeconds(4));
             assertThat(warning.sla().policy()).isEqualTo("seconds");
@@ -162,11 +162,11 @@ class SlaClockTest {
                 "fast"));
         HelpdeskEvents.send(HelpdeskEvents.ticket(ticketId, now, Priority.P3, TicketStatus.RESOLVED, "fast"));
         await().atMost(Duration.ofSeconds(10)).until(() -> dueAlertIds(ticketId)
-                .contains("satisfaction:" + ticketId + ":0"));
+                .contains(HelpdeskEvents.SOURCE + ":satisfaction:" + ticketId + ":0"));
         HelpdeskEvents.send(HelpdeskEvents.ticket(ticketId, now.plusSeconds(1), Priority.P3, TicketStatus.OPEN,
                 "fast"));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(dueAlertIds(ticketId))
-                .doesNotContain("satisfaction:" + ticketId + ":0"));
+                .doesNotContain(HelpdeskEvents.SOURCE + ":satisfaction:" + ticketId + ":0"));
         given().get("/api/v1/tickets/{id}", ticketId).then().body("recurrences", equalTo(1));
     }
 

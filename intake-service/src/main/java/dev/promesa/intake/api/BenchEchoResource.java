@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.promesa.intake.IntakeConfig;
+import dev.promesa.config.IntakeConfig;
 import dev.promesa.intake.validation.EventReader;
 
 /**

@@ -33,13 +33,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import dev.promesa.intake.IntakeConfig;
+import dev.promesa.config.IntakeConfig;
 import dev.promesa.intake.publish.EventPublisher;
 import dev.promesa.intake.publish.OutgoingEvent;
 import dev.promesa.intake.publish.PublishTimeoutException;
 import dev.promesa.intake.validation.EventReader;
 import dev.promesa.intake.validation.Violation;
 import dev.promesa.security.ApiKeyFilter;
+import dev.promesa.security.ApiKeys;
 
 /**
  * The help desk's way in. Each request is validated whole, published, and answered 202 only once Kafka has every event
@@ -66,8 +67,8 @@ public class IntakeResource {
     private final ObjectMapper requestReader;
     private final Problems problems;
     private final IntakeConfig config;
-    // one counter per event type, looked up once: a tagged lookup per event costs more than the increment
-    private final Map<String, Counter> acceptedByType = new ConcurrentHashMap<>();
+    // one counter per source and event type, looked up once: a tagged lookup per event costs more than the increment
+    private final Map<String, Counter> accepted = new ConcurrentHashMap<>();
     private final MeterRegistry registry;
 
     public IntakeResource(EventPublisher publisher, ObjectMapper mapper, Problems problems, IntakeConfig config,
@@ -172,6 +173,13 @@ public class IntakeResource {
 
     private Response publish(ContainerRequestContext request, List<OutgoingEvent> events) {
         String source = (String) request.getProperty(ApiKeyFilter.SOURCE_PROPERTY);
+        if (ApiKeys.OPERATOR.equals(source)) {
+            return problems.response(Response.Status.FORBIDDEN, "operator-key", "An operator key cannot post events",
+                    "This key is an operator key (source *): it reads every source but belongs to none, so events "
+                            + "sent with it would have no help desk. Post with the key of the help desk the events "
+                            + "come from.",
+                    List.of(), "operator-key");
+        }
         try {
             publisher.publish(source, events);
         } catch (PublishTimeoutException e) {
@@ -184,12 +192,13 @@ public class IntakeResource {
                     List.of(), "kafka-unavailable");
             return Response.fromResponse(problem).header("Retry-After", retryAfter).build();
         }
-        events.forEach(e -> acceptedCounter(e.type()).increment());
+        events.forEach(e -> acceptedCounter(source, e.type()).increment());
         return Response.accepted(new Accepted(events.stream().map(OutgoingEvent::eventId).toList())).build();
     }
 
-    private Counter acceptedCounter(String type) {
-        return acceptedByType.computeIfAbsent(type, t -> registry.counter("promesa.intake.accepted", "type", t));
+    private Counter acceptedCounter(String source, String type) {
+        return accepted.computeIfAbsent(source + "\n" + type,
+                k -> registry.counter("promesa.intake.accepted", "source", source, "type", type));
     }
 
     private OutgoingEvent toOutgoing(Object event) {

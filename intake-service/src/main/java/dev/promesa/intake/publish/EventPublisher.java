@@ -26,9 +26,10 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
+import dev.promesa.config.IntakeConfig;
 import dev.promesa.contracts.CloudEvents;
+import dev.promesa.contracts.TicketRef;
 import dev.promesa.contracts.Topics;
-import dev.promesa.intake.IntakeConfig;
 
 /**
  * Publishes events to {@code helpdesk.events.v1} and returns only when Kafka acknowledged every one of them
@@ -115,9 +116,10 @@ public class EventPublisher {
         }
     }
 
+    /** Keyed by source and ticket ({@link TicketRef#recordKey()}): two desks' T-1 never share an order or a row. */
     private static ProducerRecord<String, String> record(String source, OutgoingEvent event) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.HELPDESK_EVENTS, event.ticketId(),
-                event.json());
+        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.HELPDESK_EVENTS,
+                new TicketRef(source, event.ticketId()).recordKey(), event.json());
         CloudEvents.headers(event.eventId(), event.type(), source, event.occurredAt(), event.ticketId())
                 .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
         return record;

@@ -1,5 +1,7 @@
 package dev.promesa.notifier.alert;
 
+import dev.promesa.config.NotifierConfig;
+
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -12,16 +14,15 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
 import dev.promesa.contracts.Alert;
-import dev.promesa.notifier.NotifierConfig;
 import dev.promesa.notifier.delivery.Backoff;
+import dev.promesa.notifier.desk.Desk;
+import dev.promesa.notifier.desk.Desks;
 import dev.promesa.notifier.delivery.NewNotification;
 import dev.promesa.notifier.delivery.NotificationLog;
 import dev.promesa.notifier.recipient.Addressee;
 import dev.promesa.notifier.recipient.Addressee.Recipient;
 import dev.promesa.notifier.recipient.Addressee.Unresolved;
 import dev.promesa.notifier.recipient.EmailAddresses;
-import dev.promesa.notifier.recipient.RecipientResolver;
-import dev.promesa.notifier.template.MailLanguage;
 import dev.promesa.notifier.template.MailRenderer;
 
 /**
@@ -38,17 +39,16 @@ public class AlertIntake {
     private static final Logger LOG = Logger.getLogger(AlertIntake.class);
 
     private final AlertReader reader;
-    private final RecipientResolver resolver;
+    private final Desks desks;
     private final MailRenderer renderer;
     private final NotificationLog log;
     private final UnreadableAlerts unreadable;
     private final Retrying retrying;
-    private final String defaultLanguage;
 
-    AlertIntake(AlertReader reader, RecipientResolver resolver, MailRenderer renderer, NotificationLog log,
+    AlertIntake(AlertReader reader, Desks desks, MailRenderer renderer, NotificationLog log,
             UnreadableAlerts unreadable, NotifierConfig config) {
         this.reader = reader;
-        this.resolver = resolver;
+        this.desks = desks;
         this.renderer = renderer;
         this.log = log;
         this.unreadable = unreadable;
@@ -56,7 +56,6 @@ public class AlertIntake {
         this.retrying = new Retrying(settings.maxAttempts(),
                 new Backoff(settings.initialBackoff(), settings.maxBackoff()),
                 wait -> Thread.sleep(wait.toMillis()));
-        this.defaultLanguage = MailLanguage.choose(config.defaultLocale(), "es");
     }
 
     /** A record of the poll that is an alert. */
@@ -122,18 +121,20 @@ public class AlertIntake {
 
     private Prepared prepare(Readable r, Set<String> known) {
         Alert alert = r.alert();
+        Desk desk = desks.of(alert.source());
         List<NewNotification> rows = new ArrayList<>();
         int alreadyLogged = 0;
-        for (Addressee addressee : resolver.resolve(alert)) {
+        for (Addressee addressee : desk.recipients().resolve(alert)) {
             if (known.contains(new NewNotification(alert, null, addressee, null, null).key())) {
                 alreadyLogged++;
                 continue;
             }
             if (addressee instanceof Recipient recipient) {
-                var mail = renderer.render(alert, recipient);
+                var mail = renderer.render(alert, recipient, desk.letterhead());
                 rows.add(new NewNotification(alert, r.record().value(), recipient, mail.language(), mail));
             } else if (addressee instanceof Unresolved) {
-                rows.add(new NewNotification(alert, r.record().value(), addressee, defaultLanguage, null));
+                rows.add(new NewNotification(alert, r.record().value(), addressee,
+                        desk.letterhead().defaultLanguage(), null));
             }
         }
         return new Prepared(r.record(), alert, rows, alreadyLogged);

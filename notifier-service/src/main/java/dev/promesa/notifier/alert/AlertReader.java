@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.promesa.contracts.Alert;
 import dev.promesa.contracts.Person;
+import dev.promesa.contracts.TicketRef;
 
 /**
  * Parses an alert record and checks the fields without which no email can be written, and that every text in it can be
@@ -37,8 +38,10 @@ public class AlertReader {
         require(alert.kind() != null, "kind is missing");
         require(alert.ticketId() != null && !alert.ticketId().isBlank(), "ticketId is missing");
         require(alert.ticket() != null, "ticket (the ticket context) is missing");
-        require(alert.alertId().length() <= 200 && alert.ticketId().length() <= 200,
-                "alertId and ticketId must be at most 200 characters");
+        require(alert.alertId().length() <= 500 && alert.ticketId().length() <= 200,
+                "alertId must be at most 500 characters, ticketId at most 200");
+        require(alert.source() == null || TicketRef.isSourceName(alert.source()),
+                "source is not a source name (1 to 100 letters, digits and . _ ~ -)");
         storable("alertId", alert.alertId());
         storable("ticketId", alert.ticketId());
         storable("source", alert.source());
@@ -55,7 +58,18 @@ public class AlertReader {
         if (alert.sla() != null) {
             storable("sla.policy", alert.sla().policy());
         }
-        return alert;
+        return alert.source() != null ? alert : withSource(alert, UNKNOWN_SOURCE);
+    }
+
+    /**
+     * Alerts raised before sources existed may carry none; they belong to {@value #UNKNOWN_SOURCE}, as followup's
+     * upgrade files their tickets, and an operator key reads them there.
+     */
+    static final String UNKNOWN_SOURCE = "unknown";
+
+    private static Alert withSource(Alert a, String source) {
+        return new Alert(a.alertId(), a.kind(), a.level(), a.ticketId(), source, a.firedAt(), a.dueAt(), a.late(),
+                a.ticket(), a.commitment(), a.sla());
     }
 
     private static void person(String field, Person person) {

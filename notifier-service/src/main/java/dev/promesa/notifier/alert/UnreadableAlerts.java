@@ -1,5 +1,7 @@
 package dev.promesa.notifier.alert;
 
+import dev.promesa.config.NotifierConfig;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
@@ -16,7 +18,6 @@ import io.smallrye.reactive.messaging.kafka.Record;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 import dev.promesa.contracts.Topics;
-import dev.promesa.notifier.NotifierConfig;
 import dev.promesa.notifier.recipient.EmailAddresses;
 
 /**

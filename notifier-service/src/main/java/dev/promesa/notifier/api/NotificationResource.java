@@ -13,6 +13,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -25,8 +27,12 @@ import io.quarkus.panache.common.Sort;
 
 import dev.promesa.notifier.delivery.Notification;
 import dev.promesa.notifier.delivery.NotificationState;
+import dev.promesa.security.SourceScope;
 
-/** Read API over the notification log: what was (or could not be) emailed to whom, and why. */
+/**
+ * Read API over the notification log: what was (or could not be) emailed to whom, and why. A source's key sees that
+ * source's notifications only; an operator key sees every source's, or one with {@code ?source=}.
+ */
 @Path("/api/v1/notifications")
 @Produces(MediaType.APPLICATION_JSON)
 public class NotificationResource {
@@ -40,12 +46,22 @@ public class NotificationResource {
             @Parameter(description = "PENDING, SENT or FAILED") @QueryParam("state") String state,
             @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("50") int size,
-            @Parameter(description = "include the text and HTML bodies") @QueryParam("bodies") boolean bodies) {
+            @Parameter(description = "include the text and HTML bodies") @QueryParam("bodies") boolean bodies,
+            @Parameter(description = "operator keys: only this source") @QueryParam("source") String source,
+            @Context ContainerRequestContext request) {
         if (page < 0 || size < 1 || size > MAX_SIZE) {
             throw new BadRequestException("page must be >= 0 and size between 1 and " + MAX_SIZE);
         }
+        SourceScope scope = SourceScope.of(request, source);
+        if (scope.nothing()) {
+            return new NotificationPage(page, size, 0, List.of());
+        }
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
+        scope.source().ifPresent(s -> {
+            where.add("source = :source");
+            params.and("source", s);
+        });
         if (ticketId != null && !ticketId.isBlank()) {
             where.add("ticketId = :ticketId");
             params.and("ticketId", ticketId);
@@ -67,10 +83,10 @@ public class NotificationResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One notification, with its bodies")
-    public NotificationView get(@PathParam("id") UUID id) {
+    @Operation(summary = "One notification, with its bodies; another source's answers 404")
+    public NotificationView get(@PathParam("id") UUID id, @Context ContainerRequestContext request) {
         Notification n = Notification.findById(id);
-        if (n == null) {
+        if (n == null || !SourceScope.of(request, null).includes(n.source)) {
             throw new NotFoundException("no notification " + id);
         }
         return NotificationView.of(n, true);

@@ -11,6 +11,7 @@ public record NotificationView(
         UUID id,
         String alertId,
         String kind,
+        String source,
         String ticketId,
         String recipient,
         String audience,
@@ -27,7 +28,7 @@ public record NotificationView(
         String htmlBody) {
 
     static NotificationView of(Notification n, boolean bodies) {
-        return new NotificationView(n.id, n.alertId, n.kind, n.ticketId, n.recipient, n.audience, n.locale, n.subject,
+        return new NotificationView(n.id, n.alertId, n.kind, n.source, n.ticketId, n.recipient, n.audience, n.locale, n.subject,
                 n.state, n.attempts, n.nextAttemptAt, n.lastError, n.createdAt, n.sentAt, n.deadLetteredAt,
                 bodies ? n.textBody : null, bodies ? n.htmlBody : null);
     }

@@ -10,6 +10,8 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -18,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import dev.promesa.contracts.Alert;
 import dev.promesa.contracts.AlertKind;
+import dev.promesa.notifier.desk.Desks;
 import dev.promesa.notifier.recipient.Addressee;
 import dev.promesa.notifier.recipient.Addressee.Recipient;
 import dev.promesa.notifier.recipient.Audience;
@@ -27,6 +30,8 @@ import dev.promesa.notifier.template.MailLanguage;
 import dev.promesa.notifier.template.MailRenderer;
 import dev.promesa.notifier.template.RenderedMail;
 import dev.promesa.notifier.template.SampleAlerts;
+import dev.promesa.security.ApiKeys;
+import dev.promesa.security.SourceScope;
 
 /** Lets an operator read every email with sample data before a real person does. */
 @Path("/api/v1/templates/{kind}/{locale}/preview")
@@ -36,9 +41,11 @@ public class TemplatePreviewResource {
     private static final RecipientResolver SAMPLE_RESOLVER = new RecipientResolver(new SampleTeam());
 
     private final MailRenderer renderer;
+    private final Desks desks;
 
-    TemplatePreviewResource(MailRenderer renderer) {
+    TemplatePreviewResource(MailRenderer renderer, Desks desks) {
         this.renderer = renderer;
+        this.desks = desks;
     }
 
     @GET
@@ -47,7 +54,9 @@ public class TemplatePreviewResource {
             + "take ?audience=agent|lead; the first recipient is the default.")
     public Response preview(@PathParam("kind") String kind, @PathParam("locale") String locale,
             @Parameter(description = "html (default) or text") @QueryParam("format") String format,
-            @Parameter(description = "agent, user, lead or manager") @QueryParam("audience") String audience) {
+            @Parameter(description = "agent, user, lead or manager") @QueryParam("audience") String audience,
+            @Parameter(description = "operator keys: as this source's desk writes it") @QueryParam("source") String source,
+            @Context ContainerRequestContext request) {
         AlertKind alertKind = parseKind(kind);
         if (!MailLanguage.SUPPORTED.contains(locale)) {
             throw new NotFoundException(
@@ -55,7 +64,10 @@ public class TemplatePreviewResource {
         }
         Alert sample = SampleAlerts.of(alertKind, locale);
         Recipient recipient = pick(sample, audience, locale);
-        RenderedMail mail = renderer.render(sample, recipient);
+        // as the caller's desk writes it (its name, links, team names); an operator without ?source= sees the defaults
+        SourceScope scope = SourceScope.of(request, source);
+        RenderedMail mail = renderer.render(sample, recipient,
+                desks.of(scope.source().orElse(ApiKeys.OPERATOR)).letterhead());
         if ("text".equalsIgnoreCase(format)) {
             return Response
                     .ok("Subject: " + mail.subject() + "\n\n" + mail.text(), MediaType.TEXT_PLAIN + ";charset=UTF-8")
@@ -97,6 +109,11 @@ public class TemplatePreviewResource {
     }
 
     private static final class SampleTeam implements TeamDirectory {
+        @Override
+        public Optional<String> name(String team) {
+            return Optional.empty();
+        }
+
         @Override
         public Optional<String> lead(String team) {
             return Optional.of("lead@example.com");

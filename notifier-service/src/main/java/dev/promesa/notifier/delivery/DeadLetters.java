@@ -1,5 +1,7 @@
 package dev.promesa.notifier.delivery;
 
+import dev.promesa.config.NotifierConfig;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,8 +21,8 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 import dev.promesa.contracts.CloudEvents;
+import dev.promesa.contracts.TicketRef;
 import dev.promesa.contracts.Topics;
-import dev.promesa.notifier.NotifierConfig;
 import dev.promesa.notifier.recipient.EmailAddresses;
 
 /**
@@ -101,10 +103,10 @@ public class DeadLetters {
         header(headers, HEADER_NOTIFICATION, n.id.toString());
         header(headers, HEADER_ATTEMPTS, Integer.toString(n.attempts));
         header(headers, HEADER_TOPIC, Topics.ALERTS);
-        CloudEvents.headers(n.alertId, CloudEvents.TYPE_ALERT, null, null, n.ticketId)
+        CloudEvents.headers(n.alertId, CloudEvents.TYPE_ALERT, n.source, null, n.ticketId)
                 .forEach((name, value) -> header(headers, name, value));
         return Message.of(n.alertJson).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(n.ticketId).withHeaders(headers).build());
+                .withKey(new TicketRef(n.source, n.ticketId).recordKey()).withHeaders(headers).build());
     }
 
     private static void header(RecordHeaders headers, String name, String value) {

@@ -1,5 +1,7 @@
 package dev.promesa.notifier.delivery;
 
+import dev.promesa.config.NotifierConfig;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,7 +23,8 @@ import org.jboss.logging.Logger;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 
-import dev.promesa.notifier.NotifierConfig;
+import dev.promesa.notifier.desk.Desk;
+import dev.promesa.notifier.desk.Desks;
 import dev.promesa.notifier.recipient.EmailAddresses;
 
 /**
@@ -47,7 +50,7 @@ public class Deliverer {
                          order by next_attempt_at
                          limit ?
                          for update skip locked)
-            returning id, alert_id, recipient, kind, ticket_id, locale, subject, text_body, html_body, attempts
+            returning id, alert_id, recipient, kind, source, ticket_id, locale, subject, text_body, html_body, attempts
             """;
     private static final String MARK_SENT = """
             update notification set state = 'SENT', attempts = attempts + 1, sent_at = ?, next_attempt_at = null,
@@ -67,8 +70,8 @@ public class Deliverer {
             """;
 
     /** A claimed email, with what it takes to send it. */
-    record Claimed(UUID id, String alertId, String recipient, String kind, String ticketId, String locale,
-            String subject, String text, String html, int attempts) {
+    record Claimed(UUID id, String alertId, String recipient, String kind, String source, String ticketId,
+            String locale, String subject, String text, String html, int attempts) {
     }
 
     /** What one round did. */
@@ -78,16 +81,18 @@ public class Deliverer {
 
     private final DataSource dataSource;
     private final ReactiveMailer mailer;
+    private final Desks desks;
     private final DeliveryMetrics metrics;
     private final Clock clock;
     private final NotifierConfig.Delivery settings;
     private final Backoff backoff;
     private final Duration lease;
 
-    Deliverer(DataSource dataSource, ReactiveMailer mailer, DeliveryMetrics metrics, Clock clock,
+    Deliverer(DataSource dataSource, ReactiveMailer mailer, Desks desks, DeliveryMetrics metrics, Clock clock,
             NotifierConfig config) {
         this.dataSource = dataSource;
         this.mailer = mailer;
+        this.desks = desks;
         this.metrics = metrics;
         this.clock = clock;
         this.settings = config.delivery();
@@ -147,7 +152,8 @@ public class Deliverer {
             try (ResultSet rows = claim.executeQuery()) {
                 while (rows.next()) {
                     claimed.add(new Claimed(rows.getObject("id", UUID.class), rows.getString("alert_id"),
-                            rows.getString("recipient"), rows.getString("kind"), rows.getString("ticket_id"),
+                            rows.getString("recipient"), rows.getString("kind"), rows.getString("source"),
+                            rows.getString("ticket_id"),
                             rows.getString("locale"), rows.getString("subject"), rows.getString("text_body"),
                             rows.getString("html_body"), rows.getInt("attempts")));
                 }
@@ -159,14 +165,14 @@ public class Deliverer {
     private NotificationState send(Connection connection, Claimed n) throws SQLException {
         long started = System.nanoTime();
         try {
-            mailer.send(toMail(n)).await().atMost(settings.sendTimeout());
+            mailer.send(toMail(n, desks.of(n.source()))).await().atMost(settings.sendTimeout());
         } catch (RuntimeException e) {
             return onFailure(connection, n, e, Duration.ofNanos(System.nanoTime() - started));
         }
         // The server accepted it: record that at once, in its own commit (the duplicate window is this statement).
         update(connection, MARK_SENT, Timestamp.from(clock.instant()), n.id());
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        metrics.sent(n.kind(), took);
+        metrics.sent(n.source(), n.kind(), took);
         LOG.infof("Sent %s email for alert %s (ticket %s) to %s in %d ms", n.kind(), n.alertId(), n.ticketId(),
                 EmailAddresses.masked(n.recipient()), took.toMillis());
         return NotificationState.SENT;
@@ -178,7 +184,7 @@ public class Deliverer {
         int attempt = n.attempts() + 1;
         if (attempt >= settings.maxAttempts()) {
             update(connection, FAIL, "gave up after " + attempt + " attempts: " + error, n.id());
-            metrics.sendFailedForGood(n.kind(), took);
+            metrics.sendFailedForGood(n.source(), n.kind(), took);
             LOG.errorf("Giving up on %s email for alert %s (ticket %s) to %s after %d attempts: %s. The alert goes to "
                     + "the dead-letter topic; check the SMTP server (quarkus.mailer.host/port) and replay it from there.",
                     n.kind(), n.alertId(), n.ticketId(), EmailAddresses.masked(n.recipient()), attempt,
@@ -214,14 +220,18 @@ public class Deliverer {
         }
     }
 
-    static Mail toMail(Claimed n) {
-        return new Mail()
+    /** The email as the desk sends it: from its sender, replies to its mailbox. */
+    static Mail toMail(Claimed n, Desk desk) {
+        Mail mail = new Mail()
+                .setFrom(desk.from())
                 .addTo(n.recipient())
                 .setSubject(n.subject())
                 .setText(n.text())
                 .setHtml(n.html())
                 .addHeader("Message-ID", MessageIds.of(n.alertId(), n.recipient()))
                 .addHeader("Content-Language", n.locale());
+        desk.replyTo().ifPresent(mail::setReplyTo);
+        return mail;
     }
 
     private static String describe(Throwable e) {

@@ -27,9 +27,9 @@ public class DeliveryMetrics {
                 .description("Alerts of failed notifications published to the dead-letter topic").register(registry);
     }
 
-    void sent(String kind, Duration latency) {
+    void sent(String source, String kind, Duration latency) {
         Counter.builder("promesa.notifications.sent").description("Emails accepted by the SMTP server")
-                .tag("kind", kind).register(registry).increment();
+                .tag("source", source).tag("kind", kind).register(registry).increment();
         sendTimer("success").record(latency);
     }
 
@@ -38,13 +38,13 @@ public class DeliveryMetrics {
         sendTimer("failure").record(latency);
     }
 
-    void failed(String kind, String reason) {
+    void failed(String source, String kind, String reason) {
         Counter.builder("promesa.notifications.failed").description("Notifications given up (state FAILED)")
-                .tag("kind", kind).tag("reason", reason).register(registry).increment();
+                .tag("source", source).tag("kind", kind).tag("reason", reason).register(registry).increment();
     }
 
-    void sendFailedForGood(String kind, Duration latency) {
-        failed(kind, "smtp");
+    void sendFailedForGood(String source, String kind, Duration latency) {
+        failed(source, kind, "smtp");
         sendTimer("failure").record(latency);
     }
 

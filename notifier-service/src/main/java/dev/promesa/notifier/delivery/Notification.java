@@ -30,6 +30,9 @@ public class Notification extends PanacheEntityBase {
 
     public String kind;
 
+    /** The help desk the alert's ticket belongs to. */
+    public String source;
+
     @Column(name = "ticket_id")
     public String ticketId;
 

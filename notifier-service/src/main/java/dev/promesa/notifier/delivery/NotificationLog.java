@@ -33,14 +33,15 @@ import dev.promesa.notifier.recipient.Addressee.Unresolved;
 public class NotificationLog {
 
     private static final String INSERT = """
-            insert into notification (id, alert_id, recipient, audience, kind, ticket_id, locale, subject, text_body,
-                                      html_body, alert_json, state, attempts, next_attempt_at, last_error, created_at)
-            select id, alert_id, recipient, audience, kind, ticket_id, locale, subject, text_body,
+            insert into notification (id, alert_id, recipient, audience, kind, source, ticket_id, locale, subject,
+                                      text_body, html_body, alert_json, state, attempts, next_attempt_at, last_error,
+                                      created_at)
+            select id, alert_id, recipient, audience, kind, source, ticket_id, locale, subject, text_body,
                    html_body, alert_json, state, 0, case when state = 'PENDING' then ?::timestamptz end, last_error,
                    ?::timestamptz
             from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                        ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                 as row(id, alert_id, recipient, audience, kind, ticket_id, locale, subject, text_body,
+                        ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                 as row(id, alert_id, recipient, audience, kind, source, ticket_id, locale, subject, text_body,
                         html_body, alert_json, state, last_error)
             on conflict (alert_id, recipient) do nothing
             returning alert_id, recipient
@@ -105,7 +106,7 @@ public class NotificationLog {
                 if (row.pending()) {
                     pending++;
                 } else {
-                    metrics.failed(row.alert().kind().name(), "no-recipient");
+                    metrics.failed(row.alert().source(), row.alert().kind().name(), "no-recipient");
                 }
             }
         }
@@ -140,6 +141,7 @@ public class NotificationLog {
                     row -> row.addressee().key(),
                     row -> row.addressee().audience().name(),
                     row -> row.alert().kind().name(),
+                    row -> row.alert().source(),
                     row -> row.alert().ticketId(),
                     NewNotification::language,
                     row -> row.pending() ? row.mail().subject() : null,

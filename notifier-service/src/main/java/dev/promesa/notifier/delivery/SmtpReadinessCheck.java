@@ -1,5 +1,7 @@
 package dev.promesa.notifier.delivery;
 
+import dev.promesa.config.NotifierConfig;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -15,7 +17,6 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-import dev.promesa.notifier.NotifierConfig;
 
 /**
  * Ready only if the SMTP server answers: TCP connect plus its {@code 220} greeting within

@@ -1,53 +1,63 @@
 package dev.promesa.notifier.recipient;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Produces;
+import dev.promesa.config.NotifierConfig;
 
-import dev.promesa.notifier.NotifierConfig;
+/**
+ * A desk's team directory from configuration: {@code promesa.sources.<source>.teams.<team>.*} first, then, setting by
+ * setting, the global {@code promesa.teams.<team>.*}.
+ */
+public final class ConfiguredTeams implements TeamDirectory {
 
-/** The team directory from {@code promesa.teams.*}, and the resolver built on it. */
-public class ConfiguredTeams implements TeamDirectory {
+    private final Map<String, NotifierConfig.Team> own;
+    private final Map<String, NotifierConfig.Team> global;
+    private final Optional<String> fallbackRecipient;
 
-    private final NotifierConfig config;
-
-    ConfiguredTeams(NotifierConfig config) {
-        this.config = config;
+    public ConfiguredTeams(Map<String, NotifierConfig.Team> own, Map<String, NotifierConfig.Team> global,
+            Optional<String> fallbackRecipient) {
+        this.own = own;
+        this.global = global;
+        this.fallbackRecipient = fallbackRecipient;
     }
 
-    @Produces
-    @ApplicationScoped
-    static RecipientResolver resolver(NotifierConfig config) {
-        return new RecipientResolver(new ConfiguredTeams(config));
+    @Override
+    public Optional<String> name(String team) {
+        return setting(team, NotifierConfig.Team::name);
     }
 
     @Override
     public Optional<String> lead(String team) {
-        return team(team).flatMap(NotifierConfig.Team::lead);
+        return setting(team, NotifierConfig.Team::lead);
     }
 
     @Override
     public Optional<String> manager(String team) {
-        return team(team).flatMap(NotifierConfig.Team::manager);
+        return setting(team, NotifierConfig.Team::manager);
     }
 
     @Override
     public Optional<String> locale(String team) {
-        return team(team).flatMap(NotifierConfig.Team::locale);
+        return setting(team, NotifierConfig.Team::locale);
     }
 
     @Override
     public Optional<String> timeZone(String team) {
-        return team(team).flatMap(NotifierConfig.Team::timeZone);
+        return setting(team, NotifierConfig.Team::timeZone);
     }
 
     @Override
     public Optional<String> fallbackRecipient() {
-        return config.fallbackRecipient();
+        return fallbackRecipient;
     }
 
-    private Optional<NotifierConfig.Team> team(String team) {
-        return team == null ? Optional.empty() : Optional.ofNullable(config.teams().get(team));
+    private Optional<String> setting(String team, Function<NotifierConfig.Team, Optional<String>> field) {
+        if (team == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(own.get(team)).flatMap(field)
+                .or(() -> Optional.ofNullable(global.get(team)).flatMap(field));
     }
 }

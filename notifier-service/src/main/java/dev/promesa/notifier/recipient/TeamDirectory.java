@@ -2,8 +2,11 @@ package dev.promesa.notifier.recipient;
 
 import java.util.Optional;
 
-/** Who leads and manages a team, and the fallback when nobody does. */
+/** One help desk's teams: who leads and manages each, what it is called, and the fallback when nobody leads it. */
 public interface TeamDirectory {
+
+    /** The team's name as people read it ({@code promesa.teams.<team>.name}); empty when only the code is known. */
+    Optional<String> name(String team);
 
     Optional<String> lead(String team);
 

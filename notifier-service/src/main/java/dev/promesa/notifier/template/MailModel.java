@@ -18,6 +18,8 @@ import dev.promesa.contracts.AlertKind;
  * @param agentName the assignee's name, null when unassigned
  * @param slaMetric which service level, named in the reader's language ("first response"), for SLA alerts; else null
  * @param slaTarget the target as a duration, for SLA alerts; else null
+ * @param teamName the ticket's team as people read it ({@code teams.<team>.name}), else its code; null without team
+ * @param deskName the help desk's name as users know it ("Soporte TI de Acme"), null when not configured
  */
 public record MailModel(
         AlertKind kind,
@@ -39,5 +41,6 @@ public record MailModel(
         String requesterName,
         String slaMetric,
         String slaTarget,
-        int slaPercent) {
+        int slaPercent,
+        String deskName) {
 }

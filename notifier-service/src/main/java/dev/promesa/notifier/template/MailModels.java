@@ -15,7 +15,8 @@ public final class MailModels {
     private MailModels() {
     }
 
-    public static MailModel of(Alert alert, String recipientName, String language, ZoneId zone, TicketLinks links) {
+    public static MailModel of(Alert alert, String recipientName, String language, ZoneId zone,
+            Letterhead letterhead) {
         Alert.TicketContext ticket = alert.ticket();
         Alert.CommitmentContext commitment = alert.commitment();
         Alert.SlaContext sla = alert.sla();
@@ -30,7 +31,7 @@ public final class MailModels {
                 blank(recipientName) ? null : recipientName,
                 alert.ticketId(),
                 nonNull(ticket.subject()),
-                links.link(alert.ticketId()).orElse(null),
+                letterhead.links().link(alert.ticketId()).orElse(null),
                 ticket.priority() == null ? null : ticket.priority().name(),
                 commitment == null || blank(commitment.description()) ? null : commitment.description(),
                 commitment == null || blank(commitment.agentWords()) ? null : commitment.agentWords(),
@@ -41,11 +42,12 @@ public final class MailModels {
                 late.compareTo(Duration.ZERO) > 0 ? HumanTime.duration(late, language) : null,
                 late.isNegative() ? HumanTime.duration(late, language) : null,
                 assignee == null || blank(assignee.name()) ? null : assignee.name(),
-                blank(ticket.team()) ? null : ticket.team(),
+                letterhead.teamName(ticket.team()),
                 requester == null || blank(requester.name()) ? null : requester.name(),
                 sla == null || sla.metric() == null ? null : metricName(sla.metric(), language),
                 sla == null || sla.target() == null ? null : HumanTime.duration(sla.target(), language),
-                sla == null ? 0 : sla.percent());
+                sla == null ? 0 : sla.percent(),
+                letterhead.deskName().filter(name -> !name.isBlank()).orElse(null));
     }
 
     static String metricName(SlaMetric metric, String language) {

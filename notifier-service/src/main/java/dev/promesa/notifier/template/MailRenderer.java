@@ -1,5 +1,7 @@
 package dev.promesa.notifier.template;
 
+import dev.promesa.config.NotifierConfig;
+
 import java.time.ZoneId;
 import java.util.List;
 
@@ -12,7 +14,6 @@ import io.quarkus.qute.Variant;
 
 import dev.promesa.contracts.Alert;
 import dev.promesa.contracts.AlertKind;
-import dev.promesa.notifier.NotifierConfig;
 import dev.promesa.notifier.recipient.Addressee.Recipient;
 import dev.promesa.notifier.recipient.Audience;
 
@@ -77,18 +78,17 @@ public class MailRenderer {
     }
 
     private final NotifierConfig config;
-    private final TicketLinks links;
 
     MailRenderer(NotifierConfig config) {
         this.config = config;
-        this.links = new TicketLinks(config.ticketUrlTemplate());
     }
 
-    public RenderedMail render(Alert alert, Recipient recipient) {
-        // Staff get their own (assignee or team) locale, never the requester's; everybody else the default.
-        String language = MailLanguage.choose(recipient.locale(), config.defaultLocale());
+    /** The email {@code recipient} gets for {@code alert}, written on behalf of the desk of {@code letterhead}. */
+    public RenderedMail render(Alert alert, Recipient recipient, Letterhead letterhead) {
+        // Staff get their own (assignee or team) locale, never the requester's; everybody else the desk's default.
+        String language = MailLanguage.choose(recipient.locale(), letterhead.defaultLanguage());
         ZoneId zone = MailModels.zoneOf(recipient.timeZone(), config.defaultTimeZone());
-        MailModel model = MailModels.of(alert, recipient.name(), language, zone, links);
+        MailModel model = MailModels.of(alert, recipient.name(), language, zone, letterhead);
         Shape shape = Shape.of(recipient.audience(), alert.kind());
         boolean es = "es".equals(language);
 

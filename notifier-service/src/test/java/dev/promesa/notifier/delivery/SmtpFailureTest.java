@@ -25,6 +25,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import dev.promesa.contracts.Alert;
 import dev.promesa.contracts.AlertKind;
 import dev.promesa.contracts.CloudEvents;
+import dev.promesa.contracts.TicketRef;
 import dev.promesa.contracts.Topics;
 import dev.promesa.notifier.TestAlerts;
 import dev.promesa.testsupport.KafkaBroker;
@@ -115,6 +116,6 @@ class SmtpFailureTest {
 
     private static List<ConsumerRecord<String, String>> forTicket(List<ConsumerRecord<String, String>> records,
             String ticketId) {
-        return records.stream().filter(r -> ticketId.equals(r.key())).toList();
+        return records.stream().filter(r -> new TicketRef(TestAlerts.SOURCE, ticketId).recordKey().equals(r.key())).toList();
     }
 }

@@ -24,6 +24,10 @@ class RecipientResolverTest {
         Map<String, String> leads = Map.of("service-desk", "lead@example.com", "lead-only", "solo.lead@example.com");
         Map<String, String> managers = Map.of("service-desk", "manager@example.com");
         return new TeamDirectory() {
+            public Optional<String> name(String team) {
+                return Optional.empty();
+            }
+
             public Optional<String> lead(String team) {
                 return Optional.ofNullable(team == null ? null : leads.get(team));
             }

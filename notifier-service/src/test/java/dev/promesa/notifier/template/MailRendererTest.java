@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -22,6 +23,7 @@ import dev.promesa.notifier.TestAlerts;
 import dev.promesa.notifier.recipient.Addressee;
 import dev.promesa.notifier.recipient.Addressee.Recipient;
 import dev.promesa.notifier.recipient.Audience;
+import dev.promesa.notifier.desk.Desks;
 import dev.promesa.notifier.recipient.RecipientResolver;
 
 /**
@@ -37,10 +39,19 @@ class MailRendererTest {
     private static final String LATE_ES = "1 h 20 min";
 
     @Inject
-    RecipientResolver resolver;
+    Desks desks;
 
     @Inject
     MailRenderer renderer;
+
+    RecipientResolver resolver;
+    Letterhead letterhead;
+
+    @BeforeEach
+    void theTestDesk() {
+        resolver = desks.of(TestAlerts.SOURCE).recipients();
+        letterhead = desks.of(TestAlerts.SOURCE).letterhead();
+    }
 
     record Expected(AlertKind kind, int level, String language, List<String> recipients) {
         @Override
@@ -86,7 +97,7 @@ class MailRendererTest {
 
         for (Addressee addressee : addressees) {
             Recipient recipient = (Recipient) addressee;
-            RenderedMail mail = renderer.render(alert, recipient);
+            RenderedMail mail = renderer.render(alert, recipient, letterhead);
             String context = expected + " to " + recipient.audience();
             assertThat(mail.language()).as(context).isEqualTo(expected.language());
             assertThat(mail.subject()).as(context).contains(alert.ticket().subject()).doesNotContain("\n");
@@ -165,7 +176,7 @@ class MailRendererTest {
                 .promise("Revisar <img src=x onerror=alert(1)> & responder")
                 .build();
         Recipient agent = (Recipient) resolver.resolve(alert).get(0);
-        RenderedMail mail = renderer.render(alert, agent);
+        RenderedMail mail = renderer.render(alert, agent, letterhead);
 
         assertThat(mail.html()).doesNotContain("<script>", "<img").contains("&lt;script&gt;", "&lt;img",
                 "&amp; responder");
@@ -177,7 +188,7 @@ class MailRendererTest {
     void withoutAssigneeTheLeadIsToldNobodyOwnsTheTicket() {
         Alert alert = TestAlerts.alert(AlertKind.COMMITMENT_OVERDUE).assignee(null).build();
         Recipient lead = (Recipient) resolver.resolve(alert).get(0);
-        RenderedMail mail = renderer.render(alert, lead);
+        RenderedMail mail = renderer.render(alert, lead, letterhead);
         assertThat(lead.audience()).isEqualTo(Audience.LEAD);
         assertThat(mail.subject()).startsWith("Ticket sin asignar: promesa vencida");
         assertThat(mail.text()).contains("no tiene a nadie asignado", "Asignado a: nadie", LATE_ES);
@@ -186,7 +197,7 @@ class MailRendererTest {
     @Test
     void userMailWithoutAssigneeNamesTheTeam() {
         Alert alert = TestAlerts.alert(AlertKind.COMMITMENT_OVERDUE_USER).assignee(null).build();
-        RenderedMail mail = renderer.render(alert, (Recipient) resolver.resolve(alert).get(0));
+        RenderedMail mail = renderer.render(alert, (Recipient) resolver.resolve(alert).get(0), letterhead);
         assertThat(mail.text()).contains("el equipo service-desk se ocupa de su solicitud");
     }
 }

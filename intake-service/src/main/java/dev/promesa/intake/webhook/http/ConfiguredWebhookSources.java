@@ -11,12 +11,12 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.Startup;
 
-import dev.promesa.intake.IntakeConfig;
+import dev.promesa.config.SourcesConfig;
 import dev.promesa.intake.webhook.WebhookSource;
 import dev.promesa.intake.webhook.WebhookSources;
 
 /**
- * The webhook sources of intake's configuration, {@code promesa.sources.<source>.webhook-secret},
+ * The webhook sources of the per-source configuration, {@code promesa.sources.<source>.webhook-secret},
  * {@code .status-map."<name>"} and {@code .priority-map."<name>"}, read once at start. A source with a blank or no
  * secret takes no webhooks.
  */
@@ -27,7 +27,7 @@ public class ConfiguredWebhookSources implements WebhookSources {
 
     private final Map<String, WebhookSource> sources = new LinkedHashMap<>();
 
-    public ConfiguredWebhookSources(IntakeConfig config) {
+    public ConfiguredWebhookSources(SourcesConfig config) {
         config.sources().forEach((name, source) -> source.webhookSecret().filter(secret -> !secret.isBlank())
                 .ifPresent(secret -> sources.put(name, new WebhookSource(name, secret, source.statusMap(),
                         source.priorityMap()))));

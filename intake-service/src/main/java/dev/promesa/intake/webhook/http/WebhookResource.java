@@ -33,7 +33,7 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.promesa.intake.IntakeConfig;
+import dev.promesa.config.IntakeConfig;
 import dev.promesa.intake.api.Problems;
 import dev.promesa.intake.publish.EventPublisher;
 import dev.promesa.intake.publish.OutgoingEvent;

@@ -1,4 +1,4 @@
-package dev.promesa.security;
+package dev.promesa.config;
 
 import java.util.Map;
 import java.util.Optional;

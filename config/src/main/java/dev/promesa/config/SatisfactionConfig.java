@@ -1,4 +1,4 @@
-package dev.promesa.followup.sla;
+package dev.promesa.config;
 
 import java.time.Duration;
 

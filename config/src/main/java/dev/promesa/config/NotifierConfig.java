@@ -1,4 +1,4 @@
-package dev.promesa.notifier;
+package dev.promesa.config;
 
 import java.time.Duration;
 import java.time.ZoneId;
@@ -18,7 +18,16 @@ public interface NotifierConfig {
      */
     Optional<String> ticketUrlTemplate();
 
-    /** Team directory: {@code promesa.teams.<team>.lead}, {@code .manager} (e-mail addresses). */
+    /** Where users' replies go when their source sets no {@code reply-to}: the help desk's mailbox. */
+    Optional<String> replyTo();
+
+    /** The desk's name as users read it, when the source sets no {@code display-name} ("Soporte TI"). */
+    Optional<String> displayName();
+
+    /**
+     * Team directory: {@code promesa.teams.<team>.lead}, {@code .manager} (e-mail addresses), {@code .name}. A source's
+     * own directory ({@code promesa.sources.<source>.teams.<team>.*}) comes first.
+     */
     Map<String, Team> teams();
 
     /**
@@ -53,6 +62,9 @@ public interface NotifierConfig {
     }
 
     interface Team {
+        /** The team's name as people read it ("Soporte de redes"), never the code; else the code. */
+        Optional<String> name();
+
         Optional<String> lead();
 
         Optional<String> manager();

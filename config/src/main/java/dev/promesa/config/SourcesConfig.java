@@ -1,0 +1,63 @@
+package dev.promesa.config;
+
+import java.util.Map;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithParentName;
+
+import dev.promesa.contracts.Priority;
+import dev.promesa.contracts.TicketStatus;
+
+/**
+ * Settings of one source (one help desk instance): {@code promesa.sources.<source>.*}. Every setting is optional and
+ * falls back to the global key named in its description; a source needs no entry here at all. The source names are
+ * those of {@code promesa.api-keys}; a setting for a source no key names is reported at start-up.
+ * <p>
+ * Source and team names may contain dashes, which environment variable names cannot carry: set these in
+ * {@code application.properties} (or a mounted {@code config/application.properties}, one for all three services) or
+ * as system properties.
+ */
+@ConfigMapping(prefix = "promesa.sources")
+public interface SourcesConfig {
+
+    @WithParentName
+    Map<String, Source> sources();
+
+    /** The settings of {@code source}, if it has any. */
+    default Optional<Source> of(String source) {
+        return source == null ? Optional.empty() : Optional.ofNullable(sources().get(source));
+    }
+
+    interface Source {
+        /** The desk's name as users read it ("Soporte TI de Acme"): email sender name and signature. */
+        Optional<String> displayName();
+
+        /** Link to a ticket in this desk, with {@code {ticketId}}; else {@code promesa.ticket-url-template}. */
+        Optional<String> ticketUrlTemplate();
+
+        /** Sender of this source's emails ({@code Name <address>} or an address); else {@code quarkus.mailer.from}. */
+        Optional<String> mailFrom();
+
+        /** Where users' replies go: the desk's own mailbox; else {@code promesa.reply-to}, else none. */
+        Optional<String> replyTo();
+
+        /** {@code es} or {@code en} for staff, and users without a supported locale; else {@code promesa.default-locale}. */
+        Optional<String> defaultLocale();
+
+        /** This desk's team directory; a team not listed here falls back to {@code promesa.teams.<team>.*}. */
+        Map<String, NotifierConfig.Team> teams();
+
+        /** The SLA policy of tickets that name none; else {@code default}. */
+        Optional<String> slaPolicy();
+
+        /** The secret this desk's webhooks are signed with (or, for Freshdesk, send); no secret, no webhooks. */
+        Optional<String> webhookSecret();
+
+        /** Desk status names mapped to Promesa's ({@code ...status-map."pending"=WAITING_ON_USER}), over the desk's defaults. */
+        Map<String, TicketStatus> statusMap();
+
+        /** Desk priority names mapped to Promesa's ({@code ...priority-map."2 normal"=P3}), over the desk's defaults. */
+        Map<String, Priority> priorityMap();
+    }
+}
