@@ -16,12 +16,24 @@ import io.vertx.ext.web.RoutingContext;
  * unknown or missing → 401; over the key's rate → 429 with {@code Retry-After}; a request that names another source
  * than its key's (CloudEvents {@code ce-source} header) → 403. The key decides the source, which the resource reads
  * from the request property {@link #SOURCE_PROPERTY}.
+ * <p>
+ * One exemption, {@link #WEBHOOK_PATHS}: help desk webhooks authenticate with the desk's own signature instead of a
+ * key. Nothing else is exempt.
  */
 public class ApiKeyFilter {
     public static final String HEADER = "X-Api-Key";
     public static final String SOURCE_PROPERTY = "promesa.source";
     /** The CloudEvents HTTP binding's header for the source; the only place a request could claim one. */
     public static final String CLAIMED_SOURCE_HEADER = "ce-source";
+    /**
+     * Help desk webhooks, {@code POST /api/v1/webhooks/{desk}/{source}} (intake-service). Zammad, Zendesk, Jira and
+     * Freshdesk cannot send Promesa's {@code X-Api-Key}; the webhook resource authenticates each request instead, with
+     * the source's webhook secret, against the desk's signature over the raw body (Freshdesk: the secret as Basic-auth
+     * password or {@code X-Api-Key}) before anything is parsed or published, and the URL names the source. Not rate
+     * limited by key (there is none); a refused signature costs one HMAC. Services without webhooks serve nothing here
+     * (404). Matched on the normalized path, so no spelling of another path falls under it.
+     */
+    public static final String WEBHOOK_PATHS = "/api/v1/webhooks/";
     private static final Logger LOG = Logger.getLogger(ApiKeyFilter.class);
 
     private final ApiKeyAuthentication authentication;
@@ -35,7 +47,7 @@ public class ApiKeyFilter {
     @ServerRequestFilter(preMatching = true)
     public Optional<Response> authenticate(ContainerRequestContext request, RoutingContext routing) {
         // The path Vert.x routed on (dot segments and double slashes resolved), so no spelling of a path skips this.
-        if (isOpen(routing.normalizedPath())) {
+        if (isOpen(routing.normalizedPath()) || isWebhook(routing.normalizedPath())) {
             return Optional.empty();
         }
         String presented = request.getHeaderString(HEADER);
@@ -74,6 +86,11 @@ public class ApiKeyFilter {
     /** Quarkus's own endpoints under {@code /q}; everything else, including unknown paths, needs a key. */
     static boolean isOpen(String path) {
         return path.equals("/q") || path.startsWith("/q/");
+    }
+
+    /** Under {@link #WEBHOOK_PATHS} with something after it: authenticated by the desk's signature, not a key. */
+    static boolean isWebhook(String path) {
+        return path.startsWith(WEBHOOK_PATHS) && path.length() > WEBHOOK_PATHS.length();
     }
 
     private Optional<Response> refuse(Response.Status status, String type, String title, String detail, String reason,

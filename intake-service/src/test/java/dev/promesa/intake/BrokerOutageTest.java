@@ -22,7 +22,10 @@ import dev.promesa.contracts.Topics;
 import dev.promesa.testsupport.KafkaBroker;
 import dev.promesa.testsupport.TopicTail;
 
-/** Kafka down: honest 503s with Retry-After, then 202s again; every event answered 202 is on the topic. */
+/**
+ * Kafka down: honest 503s with Retry-After (REST and webhooks), then 202s again; every event answered 202 is on the
+ * topic.
+ */
 @QuarkusTest
 class BrokerOutageTest {
 
@@ -47,6 +50,13 @@ class BrokerOutageTest {
                 // The test profile's publish timeout is 3 s; allow scheduling slack, not another timeout.
                 assertThat(took).isLessThan(Duration.ofSeconds(6));
                 given().when().get("/q/health/ready").then().statusCode(503);
+
+                // A desk's webhook gets the same honest answer, and retries by itself.
+                Response webhook = Webhooks.postFixture("zammad", "agent-public-reply.json");
+                assertThat(webhook.statusCode()).isEqualTo(503);
+                assertThat(webhook.header("Retry-After")).isEqualTo("3");
+                assertThat(webhook.contentType()).startsWith("application/problem+json");
+                assertThat(webhook.asString()).contains("the desk retries");
             } finally {
                 broker.start();
             }

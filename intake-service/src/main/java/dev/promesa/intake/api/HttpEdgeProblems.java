@@ -69,7 +69,8 @@ public class HttpEdgeProblems {
     private void notFound(RoutingContext context) {
         write(context, 404, "not-found", "Not found",
                 "No resource at " + context.request().path() + ". The intake API is POST /api/v1/tickets, "
-                        + "POST /api/v1/tickets/{ticketId}/interactions and POST /api/v1/events.",
+                        + "POST /api/v1/tickets/{ticketId}/interactions, POST /api/v1/events and, for help desks' own "
+                        + "webhooks, POST /api/v1/webhooks/{desk}/{source}.",
                 "not-found");
     }
 

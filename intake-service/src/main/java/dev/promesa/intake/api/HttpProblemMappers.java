@@ -34,7 +34,8 @@ public class HttpProblemMappers {
     public Response notFound(NotFoundException e) {
         return problems.response(Response.Status.NOT_FOUND, "not-found", "Not found",
                 "No such resource. The intake API is POST /api/v1/tickets, "
-                        + "POST /api/v1/tickets/{ticketId}/interactions and POST /api/v1/events.",
+                        + "POST /api/v1/tickets/{ticketId}/interactions, POST /api/v1/events and, for help desks' own "
+                        + "webhooks, POST /api/v1/webhooks/{desk}/{source}.",
                 List.of(), "not-found");
     }
 

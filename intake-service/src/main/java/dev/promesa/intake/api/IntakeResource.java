@@ -34,7 +34,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import dev.promesa.config.IntakeConfig;
-import dev.promesa.contracts.CloudEvents;
 import dev.promesa.intake.publish.EventPublisher;
 import dev.promesa.intake.publish.OutgoingEvent;
 import dev.promesa.intake.publish.PublishTimeoutException;
@@ -203,17 +202,7 @@ public class IntakeResource {
     }
 
     private OutgoingEvent toOutgoing(Object event) {
-        try {
-            if (event instanceof dev.promesa.contracts.TicketSnapshot ticket) {
-                return new OutgoingEvent(ticket.eventId(), CloudEvents.TYPE_TICKET, ticket.ticketId(),
-                        ticket.occurredAt(), mapper.writeValueAsString(ticket));
-            }
-            dev.promesa.contracts.Interaction interaction = (dev.promesa.contracts.Interaction) event;
-            return new OutgoingEvent(interaction.eventId(), CloudEvents.TYPE_INTERACTION, interaction.ticketId(),
-                    interaction.occurredAt(), mapper.writeValueAsString(interaction));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A validated event could not be serialized", e);
-        }
+        return OutgoingEvent.of(event, mapper);
     }
 
     /** The body as JSON; malformed JSON ends the request with a 400 problem saying where. */

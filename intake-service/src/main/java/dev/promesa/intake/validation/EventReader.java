@@ -84,7 +84,7 @@ public final class EventReader {
         String eventId = eventId(fields, defaultEventId);
         String ticketId = fields.id("ticketId", pathTicketId == null, MAX_ID_LENGTH);
         if (pathTicketId != null) {
-            String pathProblem = JsonFields.idProblem(pathTicketId, MAX_ID_LENGTH);
+            String pathProblem = FieldRules.idProblem(pathTicketId, MAX_ID_LENGTH);
             if (pathProblem != null) {
                 violations.add(new Violation("ticketId (path)", pathProblem));
             } else if (ticketId != null && !ticketId.equals(pathTicketId)) {
@@ -115,7 +115,7 @@ public final class EventReader {
         if (header == null) {
             return List.of();
         }
-        String problem = JsonFields.idProblem(header, MAX_IDEMPOTENCY_KEY_LENGTH);
+        String problem = FieldRules.idProblem(header, MAX_IDEMPOTENCY_KEY_LENGTH);
         return problem == null ? List.of() : List.of(new Violation("Idempotency-Key (header)", problem));
     }
 

@@ -1,9 +1,6 @@
 package dev.promesa.intake.validation;
 
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,22 +11,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Reads typed fields out of a JSON object and collects every problem instead of stopping at the first, so a help desk
- * integrator fixes a request in one round trip. Each reader returns null when the field is missing or wrong.
+ * integrator fixes a request in one round trip. Each reader returns null when the field is missing or wrong. The value
+ * rules themselves are {@link FieldRules}, shared with the webhooks.
  */
 final class JsonFields {
-    /**
-     * One {@code @}, a dot in the domain, and none of what could split or disguise an address in a mail header:
-     * whitespace and line separators, control and invisible formatting characters (RTL overrides, zero-width), and
-     * the characters <code>&lt;&gt;()[],;:"\</code>.
-     */
-    private static final String ADDRESS_PART = "[^@\\s\\p{Z}\\p{Cc}\\p{Cf}<>()\\[\\],;:\"\\\\]+";
-    private static final Pattern EMAIL = Pattern.compile("^" + ADDRESS_PART + "@" + ADDRESS_PART + "\\."
-            + ADDRESS_PART + "$");
-    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
     private static final Pattern LOCALE = Pattern.compile("[A-Za-z]{2,8}([-_][A-Za-z0-9]{1,8})*");
-    /** Timestamps outside four-digit years are typing errors, and break date arithmetic downstream. */
-    private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
-    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     private final JsonNode node;
     private final String path;
@@ -63,46 +49,12 @@ final class JsonFields {
         if (value == null) {
             return null;
         }
-        String problem = idProblem(value, maxLength);
+        String problem = FieldRules.idProblem(value, maxLength);
         if (problem != null) {
             violation(name, problem);
             return null;
         }
         return value;
-    }
-
-    /** What is wrong with {@code value} as an identifier, or null. */
-    static String idProblem(String value, int maxLength) {
-        if (value.isBlank()) {
-            return "must not be blank (leave an optional id out instead)";
-        }
-        if (value.length() > maxLength) {
-            return "is too long: " + value.length() + " characters, at most " + maxLength + " allowed";
-        }
-        if (CONTROL.matcher(value).find()) {
-            return "must not contain control characters";
-        }
-        return unicodeProblem(value);
-    }
-
-    /**
-     * NUL cannot be stored (PostgreSQL text) and an unpaired surrogate cannot be encoded as UTF-8 (it would reach the
-     * topic as '?'): both are refused rather than altered.
-     */
-    static String unicodeProblem(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '\u0000') {
-                return "must not contain the NUL character (\\u0000)";
-            }
-            if (Character.isHighSurrogate(c) && i + 1 < value.length()
-                    && Character.isLowSurrogate(value.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                return "contains an unpaired UTF-16 surrogate at character " + i + "; send valid Unicode text";
-            }
-        }
-        return null;
     }
 
     String text(String name, boolean required, int maxLength) {
@@ -122,13 +74,9 @@ final class JsonFields {
             violation(name, "must not be blank");
             return null;
         }
-        if (text.length() > maxLength) {
-            violation(name, "is too long: " + text.length() + " characters, at most " + maxLength + " allowed");
-            return null;
-        }
-        String unicode = unicodeProblem(text);
-        if (unicode != null) {
-            violation(name, unicode);
+        String problem = FieldRules.textProblem(text, maxLength);
+        if (problem != null) {
+            violation(name, problem);
             return null;
         }
         return text;
@@ -154,23 +102,24 @@ final class JsonFields {
         if (text == null) {
             return null;
         }
-        try {
-            Instant instant = OffsetDateTime.parse(text).toInstant();
-            if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
-                violation(name, "'" + text + "' is outside the years 1970 to 9999");
-                return null;
-            }
-            return instant;
-        } catch (DateTimeException e) {
+        Instant instant = FieldRules.isoInstant(text);
+        if (instant == null) {
             violation(name, "'" + text + "' is not an ISO-8601 timestamp with offset, e.g. 2026-11-26T15:00:00Z");
             return null;
         }
+        String problem = FieldRules.instantProblem(instant, text);
+        if (problem != null) {
+            violation(name, problem);
+            return null;
+        }
+        return instant;
     }
 
     String email(String name, boolean required) {
-        String text = text(name, required, 254);
-        if (text != null && !EMAIL.matcher(text).matches()) {
-            violation(name, "'" + text + "' is not an e-mail address");
+        String text = text(name, required, FieldRules.MAX_EMAIL_LENGTH);
+        String problem = text == null ? null : FieldRules.emailProblem(text);
+        if (problem != null) {
+            violation(name, problem);
             return null;
         }
         return text;
@@ -182,13 +131,11 @@ final class JsonFields {
         if (text == null) {
             return null;
         }
-        try {
-            ZoneId.of(text);
-            return text;
-        } catch (DateTimeException e) {
+        if (!FieldRules.isTimeZone(text)) {
             violation(name, "'" + text + "' is not an IANA time zone, e.g. Europe/Madrid");
             return null;
         }
+        return text;
     }
 
     /** A BCP 47 language tag such as es or es-MX. */
@@ -217,7 +164,7 @@ final class JsonFields {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < value.size(); i++) {
             JsonNode item = value.get(i);
-            String problem = item.isTextual() ? idProblem(item.asText(), maxLength) : "must be a string";
+            String problem = item.isTextual() ? FieldRules.idProblem(item.asText(), maxLength) : "must be a string";
             if (problem != null) {
                 violation(name + "[" + i + "]", problem);
             } else {
