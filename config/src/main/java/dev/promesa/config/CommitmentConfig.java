@@ -20,4 +20,11 @@ public interface CommitmentConfig {
     /** ESCALATED level 1 (team lead) this long after the due time; level 2 (manager) after twice that. */
     @WithDefault("PT1H")
     Duration escalationDelay();
+
+    /**
+     * {@code elapsed} or {@code working-hours}: how user grace and escalation delays are counted; a source may set its
+     * own ({@code promesa.sources.<source>.commitments.delays-in}).
+     */
+    @WithDefault("elapsed")
+    DelaysIn delaysIn();
 }

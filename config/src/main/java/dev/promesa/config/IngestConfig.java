@@ -23,14 +23,6 @@ public interface IngestConfig {
     @WithDefault("PT30S")
     Duration maxRetryBackoff();
 
-    /**
-     * Within a poll's transaction, the persistence context is flushed and cleared after this many applied events.
-     * Every per-ticket query auto-flushes, and an auto-flush dirty-checks every entity the session holds: without
-     * the clear that cost grows with the poll (quadratic per poll); with it, it stays bounded. 0: never clear.
-     */
-    @WithDefault("20")
-    int clearEvery();
-
     /** Where records that cannot be processed go, unchanged, with the reason in {@code dead-letter-*} headers. */
     @WithDefault("helpdesk.events.v1.dlq")
     String deadLetterTopic();

@@ -51,6 +51,9 @@ public interface SourcesConfig {
         /** The SLA policy of tickets that name none; else {@code default}. */
         Optional<String> slaPolicy();
 
+        /** This desk's promise rules; each falls back to {@code promesa.commitments.*}. */
+        Commitments commitments();
+
         /** The secret this desk's webhooks are signed with (or, for Freshdesk, send); no secret, no webhooks. */
         Optional<String> webhookSecret();
 
@@ -59,5 +62,10 @@ public interface SourcesConfig {
 
         /** Desk priority names mapped to Promesa's ({@code ...priority-map."2 normal"=P3}), over the desk's defaults. */
         Map<String, Priority> priorityMap();
+    }
+
+    interface Commitments {
+        /** {@code elapsed} or {@code working-hours}; else {@code promesa.commitments.delays-in}. */
+        Optional<DelaysIn> delaysIn();
     }
 }

@@ -47,13 +47,8 @@ public class Commitment extends PanacheEntityBase {
     public Instant closedAt;
     public String closedByEventId;
 
-    public static List<Commitment> openOn(TicketRef ticket) {
-        return list("source = ?1 and ticketId = ?2 and state = ?3 order by madeAt", ticket.source(),
-                ticket.ticketId(), CommitmentState.OPEN);
-    }
-
-    public static Commitment find(String source, String id) {
-        return findById(new SourceKey(source, id));
+    public TicketRef ticket() {
+        return new TicketRef(source, ticketId);
     }
 
     public Alert.CommitmentContext context() {

@@ -9,7 +9,8 @@ import dev.promesa.contracts.AlertKind;
 import dev.promesa.contracts.CommitmentKind;
 import dev.promesa.contracts.Interaction;
 import dev.promesa.contracts.PromisedTo;
-import dev.promesa.followup.duecheck.Schedule;
+import dev.promesa.followup.calendar.BusinessCalendar;
+import dev.promesa.followup.scheduling.Schedule;
 
 /** DESIGN.md's commitment rules as plain functions: when each alert is due, and what keeps a promise. */
 public final class CommitmentRules {
@@ -28,11 +29,21 @@ public final class CommitmentRules {
     }
 
     /**
-     * The alerts a promise made at {@code madeAt} and due at {@code dueAt} raises while unkept. A DUE_SOON whose time
-     * is already past at {@code now} is left out: warning that something is due soon after the fact helps nobody; the
-     * later alerts stay, even if past, because they report a fact.
+     * The alerts a promise made at {@code madeAt} and due at {@code dueAt} raises while unkept, its delays counted in
+     * elapsed time. A DUE_SOON whose time is already past at {@code now} is left out: warning that something is due
+     * soon after the fact helps nobody; the later alerts stay, even if past, because they report a fact.
      */
     public List<Schedule> schedule(Instant madeAt, Instant dueAt, PromisedTo promisedTo, Instant now) {
+        return schedule(madeAt, dueAt, promisedTo, now, BusinessCalendar.alwaysOpen());
+    }
+
+    /**
+     * The same, with the user grace and the escalation delays counted on {@code delays}: the always-open calendar for
+     * elapsed time, a policy's business calendar for working hours (a promise missed at 17:55 on a 09–18 calendar
+     * escalates an hour later at 09:55 the next working day).
+     */
+    public List<Schedule> schedule(Instant madeAt, Instant dueAt, PromisedTo promisedTo, Instant now,
+            BusinessCalendar delays) {
         List<Schedule> alerts = new ArrayList<>(5);
         Instant dueSoon = dueAt.minus(dueSoonLead(madeAt, dueAt));
         if (dueSoon.isBefore(dueAt) && !dueSoon.isBefore(now)) {
@@ -40,10 +51,10 @@ public final class CommitmentRules {
         }
         alerts.add(new Schedule(AlertKind.COMMITMENT_OVERDUE, 0, dueAt));
         if (promisedTo == PromisedTo.USER) {
-            alerts.add(new Schedule(AlertKind.COMMITMENT_OVERDUE_USER, 0, dueAt.plus(userGrace)));
+            alerts.add(new Schedule(AlertKind.COMMITMENT_OVERDUE_USER, 0, delays.plus(dueAt, userGrace)));
         }
-        alerts.add(new Schedule(AlertKind.ESCALATED, 1, dueAt.plus(escalationDelay)));
-        alerts.add(new Schedule(AlertKind.ESCALATED, 2, dueAt.plus(escalationDelay.multipliedBy(2))));
+        alerts.add(new Schedule(AlertKind.ESCALATED, 1, delays.plus(dueAt, escalationDelay)));
+        alerts.add(new Schedule(AlertKind.ESCALATED, 2, delays.plus(dueAt, escalationDelay.multipliedBy(2))));
         return alerts;
     }
 

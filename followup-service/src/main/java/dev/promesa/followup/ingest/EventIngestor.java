@@ -1,21 +1,29 @@
 package dev.promesa.followup.ingest;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import javax.sql.DataSource;
+
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
-import dev.promesa.config.IngestConfig;
-import dev.promesa.followup.duecheck.DueItems;
+import dev.promesa.followup.commitment.CommitmentIdTaken;
 import dev.promesa.followup.ingest.ProcessedEvents.EventKey;
+import dev.promesa.followup.scheduling.DueItemWriter;
+import dev.promesa.followup.ticket.TicketWork;
 import dev.promesa.followup.ticket.Tickets;
 
-/** Applies events exactly once: their ids and their effects commit in one transaction. */
+/**
+ * Applies events exactly once: their ids and their effects commit in one transaction. Set-based: a poll's events are
+ * recorded with one statement, their working set loaded with one query per table ({@link PollLoader}), the rules
+ * applied in memory in the poll's order (each ticket's events in the order intake accepted them), and the changes
+ * written with one JDBC batch per table ({@link PollWriter}). About ten statements per poll, whatever its size.
+ */
 @ApplicationScoped
 public class EventIngestor {
 
@@ -23,79 +31,80 @@ public class EventIngestor {
 
     private final ProcessedEvents processed;
     private final Tickets tickets;
-    private final DueItems dueItems;
-    private final EntityManager em;
-    private final IngestConfig config;
+    private final DataSource dataSource;
+    private final PollWriter writer;
 
-    EventIngestor(ProcessedEvents processed, Tickets tickets, DueItems dueItems, EntityManager em,
-            IngestConfig config) {
+    EventIngestor(ProcessedEvents processed, Tickets tickets, DataSource dataSource, DueItemWriter dueItems) {
         this.processed = processed;
         this.tickets = tickets;
-        this.dueItems = dueItems;
-        this.em = em;
-        this.config = config;
+        this.dataSource = dataSource;
+        this.writer = new PollWriter(dueItems);
     }
 
     /** @return false if the event had been processed before (a redelivery): nothing changed */
-    @Transactional
     public boolean apply(HelpdeskEvent event) {
-        if (!processed.markProcessed(keyOf(event))) {
-            LOG.debugf("Event %s for ticket %s was processed before; redelivery ignored", event.eventId(),
-                    event.ticket());
-            return false;
-        }
-        applyEffects(event);
-        dueItems.flush();
-        return true;
+        return applyAll(List.of(event)) == 1;
     }
 
     /**
      * Applies a poll's events in one transaction, in the given order (the caller keeps each partition's order, so each
      * ticket's). All (source, event id) pairs are recorded with one statement first; an event that was there already
-     * (or came earlier in the same list) changes nothing. Any failure rolls back the whole list.
-     * <p>
-     * Every {@code promesa.ingest.clear-every} applied events the session is flushed and cleared (still inside the
-     * transaction), so the auto-flush before each per-ticket query dirty-checks a few events' entities, not the whole
-     * poll's. Safe because no entity outlives the event that loaded it: each event looks up its ticket, commitments
-     * and clocks again.
+     * (or came earlier in the same list) changes nothing. Any failure rolls back the whole list: a database failure
+     * comes out with its {@link SQLException} as the cause, an event the rules refuse as an
+     * {@link InvalidEventException}.
      *
      * @return how many events were applied (the rest were redeliveries)
      */
-    @Transactional
     public int applyAll(List<HelpdeskEvent> events) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                int applied = applyAll(connection, events);
+                connection.commit();
+                return applied;
+            } catch (RuntimeException | SQLException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not apply " + events.size() + " event(s): " + e.getMessage(), e);
+        }
+    }
+
+    private int applyAll(Connection connection, List<HelpdeskEvent> events) throws SQLException {
         List<EventKey> keys = new ArrayList<>(events.size());
         for (HelpdeskEvent event : events) {
-            keys.add(keyOf(event));
+            keys.add(new EventKey(event.source(), event.eventId()));
         }
-        Set<EventKey> fresh = processed.markAllProcessed(keys);
-        int applied = 0;
+        Set<EventKey> fresh = processed.markAllProcessed(connection, keys);
+        List<HelpdeskEvent> toApply = new ArrayList<>(fresh.size());
         for (HelpdeskEvent event : events) {
-            // remove: a second copy of an id in the same list is a redelivery too
-            if (fresh.remove(keyOf(event))) {
-                applyEffects(event);
-                applied++;
-                if (config.clearEvery() > 0 && applied % config.clearEvery() == 0) {
-                    em.flush();
-                    em.clear();
-                }
+            // remove: a second copy of an event in the same list is a redelivery too
+            if (fresh.remove(new EventKey(event.source(), event.eventId()))) {
+                toApply.add(event);
             } else {
                 LOG.debugf("Event %s for ticket %s was processed before; redelivery ignored", event.eventId(),
                         event.ticket());
             }
         }
-        dueItems.flush();
-        return applied;
-    }
-
-    private static EventKey keyOf(HelpdeskEvent event) {
-        return new EventKey(event.source(), event.eventId());
-    }
-
-    private void applyEffects(HelpdeskEvent event) {
-        if (event instanceof HelpdeskEvent.Snapshot s) {
-            tickets.applySnapshot(s.snapshot(), s.source());
-        } else if (event instanceof HelpdeskEvent.InteractionEvent i) {
-            tickets.applyInteraction(i.interaction(), i.source());
+        if (toApply.isEmpty()) {
+            return 0;
         }
+        PollState state = PollLoader.load(connection, toApply, new ClockIds(connection));
+        TicketWork work = state.work();
+        for (HelpdeskEvent event : toApply) {
+            try {
+                if (event instanceof HelpdeskEvent.Snapshot s) {
+                    tickets.applySnapshot(work, s.snapshot(), s.source());
+                } else if (event instanceof HelpdeskEvent.InteractionEvent i) {
+                    tickets.applyInteraction(work, i.interaction(), i.source());
+                }
+            } catch (CommitmentIdTaken e) {
+                throw new InvalidEventException("event " + event.eventId() + " for ticket " + event.ticket() + ": "
+                        + e.getMessage(), e);
+            }
+        }
+        writer.write(connection, state);
+        return toApply.size();
     }
 }

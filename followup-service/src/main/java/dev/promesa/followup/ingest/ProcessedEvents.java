@@ -1,7 +1,9 @@
 package dev.promesa.followup.ingest;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -13,9 +15,6 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-
-import org.hibernate.Session;
 
 /**
  * The log of processed event ids: the idempotency half of at-least-once consumption. Event ids are unique per source:
@@ -38,45 +37,33 @@ public class ProcessedEvents {
             on conflict do nothing
             returning source, event_id""";
 
-    private final EntityManager em;
     private final Clock clock;
 
-    ProcessedEvents(EntityManager em, Clock clock) {
-        this.em = em;
+    ProcessedEvents(Clock clock) {
         this.clock = clock;
     }
 
     /**
-     * Records the event in the current transaction. False if it was already recorded: the event was processed before
-     * and must change nothing. (If another replica is processing the same event right now, this waits for it.)
+     * Records all the events in the connection's transaction with one statement. Returns those that were new: the
+     * others were processed before (a redelivery) and must change nothing. An event given twice is returned once. (If
+     * another replica is processing one of them right now, this waits for its transaction.)
      */
-    public boolean markProcessed(EventKey event) {
-        return markAllProcessed(Set.of(event)).contains(event);
-    }
-
-    /**
-     * Records all the events in the current transaction with one statement. Returns those that were new: the others
-     * were processed before (a redelivery) and must change nothing. An event given twice is returned once.
-     */
-    public Set<EventKey> markAllProcessed(Collection<EventKey> events) {
+    public Set<EventKey> markAllProcessed(Connection connection, Collection<EventKey> events) throws SQLException {
         OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC);
         TreeSet<EventKey> distinct = new TreeSet<>(EventKey.ORDER);
         distinct.addAll(events);
-        return em.unwrap(Session.class).doReturningWork(connection -> {
-            Set<EventKey> fresh = new HashSet<>();
-            try (PreparedStatement insert = connection.prepareStatement(MARK_ALL)) {
-                insert.setObject(1, now);
-                insert.setArray(2, connection.createArrayOf("varchar",
-                        distinct.stream().map(EventKey::source).toArray()));
-                insert.setArray(3, connection.createArrayOf("varchar",
-                        distinct.stream().map(EventKey::eventId).toArray()));
-                try (ResultSet inserted = insert.executeQuery()) {
-                    while (inserted.next()) {
-                        fresh.add(new EventKey(inserted.getString(1), inserted.getString(2)));
-                    }
+        Set<EventKey> fresh = new HashSet<>();
+        try (PreparedStatement insert = connection.prepareStatement(MARK_ALL)) {
+            insert.setObject(1, now);
+            insert.setArray(2, connection.createArrayOf("varchar", distinct.stream().map(EventKey::source).toArray()));
+            insert.setArray(3, connection.createArrayOf("varchar",
+                    distinct.stream().map(EventKey::eventId).toArray()));
+            try (ResultSet inserted = insert.executeQuery()) {
+                while (inserted.next()) {
+                    fresh.add(new EventKey(inserted.getString(1), inserted.getString(2)));
                 }
             }
-            return fresh;
-        });
+        }
+        return fresh;
     }
 }

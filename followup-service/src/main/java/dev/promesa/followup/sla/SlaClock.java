@@ -7,10 +7,7 @@ import java.util.List;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -24,10 +21,8 @@ import dev.promesa.contracts.TicketRef;
 @Entity
 public class SlaClock extends PanacheEntityBase {
 
-    /** From sla_clock_id_seq, 50 ids per round trip (the sequence's increment, see migration V3). */
+    /** From sla_clock_id_seq, given by the ingest (ClockIds); the read API only reads. */
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "sla_clock_ids")
-    @SequenceGenerator(name = "sla_clock_ids", sequenceName = "sla_clock_id_seq", allocationSize = 50)
     public Long id;
     public String source;
     public String ticketId;
@@ -62,9 +57,8 @@ public class SlaClock extends PanacheEntityBase {
         return list("source = ?1 and ticketId = ?2 order by metric, cycle", ticket.source(), ticket.ticketId());
     }
 
-    public static List<SlaClock> activeOf(TicketRef ticket) {
-        return list("source = ?1 and ticketId = ?2 and state in ?3", ticket.source(), ticket.ticketId(),
-                List.of(ClockState.RUNNING, ClockState.PAUSED));
+    public boolean active() {
+        return state == ClockState.RUNNING || state == ClockState.PAUSED;
     }
 
     public TicketRef ticket() {

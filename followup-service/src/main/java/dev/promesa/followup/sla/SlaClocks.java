@@ -10,18 +10,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import dev.promesa.config.SlaConfig;
+import dev.promesa.contracts.Alert;
 import dev.promesa.contracts.AlertKind;
 import dev.promesa.contracts.SlaMetric;
 import dev.promesa.followup.calendar.BusinessCalendar;
-import dev.promesa.followup.duecheck.DueItems;
-import dev.promesa.followup.duecheck.PendingAlert;
-import dev.promesa.followup.duecheck.Schedule;
-import dev.promesa.followup.ticket.Ticket;
+import dev.promesa.followup.scheduling.PendingAlert;
+import dev.promesa.followup.scheduling.Schedule;
+import dev.promesa.followup.sla.SlaRules.Arming;
 
 /**
- * Runs a ticket's SLA clocks through its life: start, pause, resume, meet, stop, reopen. Every time is the event's
- * own time ({@code occurredAt}), never the processing time, so a replay computes the same due times. Called inside the
- * event's transaction.
+ * Runs a ticket's SLA clocks through its life: start, pause, resume, meet, stop, reopen, retarget. Every time is the
+ * event's own time ({@code occurredAt}), never the processing time, so a replay computes the same due times. Works on
+ * the transaction's working set ({@link ClockScope}): no queries of its own.
  */
 @ApplicationScoped
 public class SlaClocks {
@@ -30,133 +30,135 @@ public class SlaClocks {
 
     private final SlaPolicies policies;
     private final SlaRules rules;
-    private final DueItems dueItems;
 
-    SlaClocks(SlaPolicies policies, SlaConfig config, DueItems dueItems) {
+    SlaClocks(SlaPolicies policies, SlaConfig config) {
         this.policies = policies;
         this.rules = new SlaRules(config.warningPercent());
-        this.dueItems = dueItems;
     }
 
     public int warningPercent() {
         return rules.warningPercent();
     }
 
-    public boolean hasClocks(Ticket ticket) {
-        return SlaClock.count("source = ?1 and ticketId = ?2", ticket.source, ticket.id) > 0;
-    }
-
     /**
      * Starts FIRST_RESPONSE and RESOLUTION at the ticket's creation. If a public agent response is already on the
      * timeline (the ticket was first seen through its interactions), FIRST_RESPONSE is met at once.
      */
-    public void start(Ticket ticket, Optional<Instant> firstResponseAt, Instant at) {
-        SlaClock firstResponse = startClock(ticket, SlaMetric.FIRST_RESPONSE, 0, ticket.createdAt, at);
+    public void start(ClockScope scope, Optional<Instant> firstResponseAt, Instant at) {
+        ClockTicket ticket = scope.ticket();
+        SlaClock firstResponse = startClock(scope, SlaMetric.FIRST_RESPONSE, 0, ticket.createdAt(), at);
         if (firstResponseAt.isPresent()) {
-            meet(ticket, firstResponse, firstResponseAt.get());
+            finish(scope, firstResponse, ClockState.MET, firstResponseAt.get());
         }
-        startClock(ticket, SlaMetric.RESOLUTION, 0, ticket.createdAt, at);
+        startClock(scope, SlaMetric.RESOLUTION, 0, ticket.createdAt(), at);
         LOG.debugf("Ticket %s: SLA clocks started (policy %s, %s)", ticket.ref(), policyOf(ticket).name(),
-                ticket.priority);
+                ticket.priority());
     }
 
     /** A public agent response meets FIRST_RESPONSE and the running NEXT_UPDATE cycle, and starts the next cycle. */
-    public void onPublicAgentResponse(Ticket ticket, Instant at) {
-        for (SlaClock clock : SlaClock.activeOf(ticket.ref())) {
+    public void onPublicAgentResponse(ClockScope scope, Instant at) {
+        for (SlaClock clock : List.copyOf(scope.store().activeOf(scope.ticket().ref()))) {
             if (clock.metric == SlaMetric.FIRST_RESPONSE || clock.metric == SlaMetric.NEXT_UPDATE) {
-                meet(ticket, clock, at);
+                finish(scope, clock, ClockState.MET, at);
             }
         }
-        if (!ticket.isDone()) {
-            startClock(ticket, SlaMetric.NEXT_UPDATE, nextCycle(ticket), at, at);
+        if (!scope.ticket().done()) {
+            startClock(scope, SlaMetric.NEXT_UPDATE, scope.ticket().takeNextUpdateCycle(), at, at);
         }
     }
 
     /** The user wrote: paused clocks resume, and an update is now owed if none is running. */
-    public void onUserMessage(Ticket ticket, Instant at) {
-        if (ticket.clocksPaused) {
-            resume(ticket, at);
+    public void onUserMessage(ClockScope scope, Instant at) {
+        if (scope.ticket().clocksPaused()) {
+            resume(scope, at);
         }
-        boolean updateRunning = SlaClock.activeOf(ticket.ref()).stream()
+        boolean updateRunning = scope.store().activeOf(scope.ticket().ref()).stream()
                 .anyMatch(c -> c.metric == SlaMetric.NEXT_UPDATE);
-        if (!updateRunning && !ticket.isDone()) {
-            startClock(ticket, SlaMetric.NEXT_UPDATE, nextCycle(ticket), at, at);
+        if (!updateRunning && !scope.ticket().done()) {
+            startClock(scope, SlaMetric.NEXT_UPDATE, scope.ticket().takeNextUpdateCycle(), at, at);
         }
     }
 
     /** WAITING_ON_USER: every running clock freezes the business time it used up; its future alerts are withdrawn. */
-    public void pause(Ticket ticket, Instant at) {
-        ticket.clocksPaused = true;
-        for (SlaClock clock : SlaClock.activeOf(ticket.ref())) {
+    public void pause(ClockScope scope, Instant at) {
+        scope.ticket().clocksPaused(true);
+        for (SlaClock clock : scope.store().activeOf(scope.ticket().ref())) {
             if (clock.state == ClockState.RUNNING) {
                 clock.consumedMs = consumedAt(clock, at).toMillis();
                 clock.segmentStartedAt = null;
                 clock.dueAt = null;
                 clock.state = ClockState.PAUSED;
-                dueItems.cancelForClockAfter(clock.id, at);
+                scope.store().changed(clock);
+                scope.due().cancelForClockAfter(clock.id, at);
             }
         }
-        LOG.debugf("Ticket %s: SLA clocks paused at %s (waiting on user)", ticket.ref(), at);
+        LOG.debugf("Ticket %s: SLA clocks paused at %s (waiting on user)", scope.ticket().ref(), at);
     }
 
     /** The user answered or the ticket left WAITING_ON_USER: paused clocks run again from {@code at}. */
-    public void resume(Ticket ticket, Instant at) {
-        ticket.clocksPaused = false;
-        for (SlaClock clock : SlaClock.activeOf(ticket.ref())) {
+    public void resume(ClockScope scope, Instant at) {
+        scope.ticket().clocksPaused(false);
+        for (SlaClock clock : scope.store().activeOf(scope.ticket().ref())) {
             if (clock.state == ClockState.PAUSED) {
                 clock.state = ClockState.RUNNING;
                 clock.segmentStartedAt = at;
-                arm(ticket, clock, at);
+                arm(scope, clock, at, Arming.RESUME);
             }
         }
-        LOG.debugf("Ticket %s: SLA clocks resumed at %s", ticket.ref(), at);
+        LOG.debugf("Ticket %s: SLA clocks resumed at %s", scope.ticket().ref(), at);
     }
 
     /** RESOLVED or CLOSED: RESOLUTION is met, the other clocks stop; their outcome is decided now. */
-    public void stop(Ticket ticket, Instant at) {
-        for (SlaClock clock : SlaClock.activeOf(ticket.ref())) {
-            if (clock.metric == SlaMetric.RESOLUTION) {
-                meet(ticket, clock, at);
-            } else {
-                finish(clock, ClockState.STOPPED, at);
-            }
+    public void stop(ClockScope scope, Instant at) {
+        for (SlaClock clock : List.copyOf(scope.store().activeOf(scope.ticket().ref()))) {
+            finish(scope, clock, clock.metric == SlaMetric.RESOLUTION ? ClockState.MET : ClockState.STOPPED, at);
         }
-        ticket.clocksPaused = false;
+        scope.ticket().clocksPaused(false);
     }
 
-    /** Reopened: RESOLUTION runs again with the business time it had used; the ticket counts a recurrence. */
-    public void reopen(Ticket ticket, Instant at) {
-        SlaClock resolution = SlaClock.find("source = ?1 and ticketId = ?2 and metric = ?3 and cycle = 0",
-                ticket.source, ticket.id, SlaMetric.RESOLUTION).firstResult();
-        if (resolution == null) {
-            return;
+    /**
+     * Reopened: RESOLUTION runs again with the business time it had used, and so does the NEXT_UPDATE cycle the
+     * resolution stopped (an update is owed again); if none was running, a new cycle starts.
+     */
+    public void reopen(ClockScope scope, Instant at) {
+        ClockTicket ticket = scope.ticket();
+        scope.store().find(ticket.ref(), SlaMetric.RESOLUTION, 0).ifPresent(resolution -> {
+            if (resolution.outcome != Outcome.BREACHED) {
+                resolution.outcome = Outcome.PENDING;
+                resolution.decidedAt = null;
+            }
+            runAgain(scope, resolution, at);
+        });
+        Optional<SlaClock> lastUpdate = ticket.lastNextUpdateCycle() < 0
+                ? Optional.empty()
+                : scope.store().find(ticket.ref(), SlaMetric.NEXT_UPDATE, ticket.lastNextUpdateCycle());
+        if (lastUpdate.isPresent() && lastUpdate.get().state == ClockState.STOPPED) {
+            SlaClock update = lastUpdate.get();
+            update.outcome = Outcome.PENDING;
+            update.decidedAt = null;
+            runAgain(scope, update, at);
+        } else if (lastUpdate.isPresent() || ticket.lastNextUpdateCycle() < 0) {
+            startClock(scope, SlaMetric.NEXT_UPDATE, ticket.takeNextUpdateCycle(), at, at);
         }
-        resolution.state = ClockState.RUNNING;
-        resolution.stoppedAt = null;
-        resolution.segmentStartedAt = at;
-        if (resolution.outcome != Outcome.BREACHED) {
-            resolution.outcome = Outcome.PENDING;
-            resolution.decidedAt = null;
-        }
-        arm(ticket, resolution, at);
     }
 
     /** The ticket's priority or policy changed: active clocks take the new target, due times are recomputed. */
-    public void retarget(Ticket ticket, Instant at) {
-        for (SlaClock clock : SlaClock.activeOf(ticket.ref())) {
+    public void retarget(ClockScope scope, Instant at) {
+        for (SlaClock clock : scope.store().activeOf(scope.ticket().ref())) {
             boolean running = clock.state == ClockState.RUNNING;
             if (running) {
                 // Rebase the segment at `at` first, so the time before it is counted on the old calendar.
                 clock.consumedMs = consumedAt(clock, at).toMillis();
                 clock.segmentStartedAt = at;
             }
-            SlaTarget target = targetOf(ticket, clock.metric);
+            SlaTarget target = targetOf(scope.ticket(), clock.metric);
             clock.policy = target.policy();
             clock.hours = target.hours();
             clock.targetMs = target.target().toMillis();
+            scope.store().changed(clock);
             if (running) {
-                dueItems.cancelForClockAfter(clock.id, at);
-                arm(ticket, clock, at);
+                scope.due().cancelForClockAfter(clock.id, at);
+                arm(scope, clock, at, Arming.CATCH_UP);
             }
         }
     }
@@ -175,11 +177,22 @@ public class SlaClocks {
                 : policies.named(clock.policy).businessCalendar();
     }
 
-    private SlaClock startClock(Ticket ticket, SlaMetric metric, int cycle, Instant startedAt, Instant at) {
+    private void runAgain(ClockScope scope, SlaClock clock, Instant at) {
+        clock.state = scope.ticket().clocksPaused() ? ClockState.PAUSED : ClockState.RUNNING;
+        clock.stoppedAt = null;
+        clock.segmentStartedAt = clock.state == ClockState.RUNNING ? at : null;
+        scope.store().changed(clock);
+        if (clock.state == ClockState.RUNNING) {
+            arm(scope, clock, at, Arming.RESUME);
+        }
+    }
+
+    private SlaClock startClock(ClockScope scope, SlaMetric metric, int cycle, Instant startedAt, Instant at) {
+        ClockTicket ticket = scope.ticket();
         SlaTarget target = targetOf(ticket, metric);
         SlaClock clock = new SlaClock();
-        clock.source = ticket.source;
-        clock.ticketId = ticket.id;
+        clock.source = ticket.ref().source();
+        clock.ticketId = ticket.ref().ticketId();
         clock.metric = metric;
         clock.cycle = cycle;
         clock.policy = target.policy();
@@ -190,24 +203,18 @@ public class SlaClocks {
         clock.outcome = Outcome.PENDING;
         clock.state = ClockState.RUNNING;
         clock.segmentStartedAt = startedAt;
-        clock.persist();
-        if (ticket.clocksPaused) {
+        scope.store().added(clock);
+        if (ticket.clocksPaused()) {
             clock.consumedMs = consumedAt(clock, at).toMillis();
             clock.state = ClockState.PAUSED;
             clock.segmentStartedAt = null;
         } else {
-            arm(ticket, clock, at);
+            arm(scope, clock, at, Arming.CATCH_UP);
         }
         return clock;
     }
 
-    private void meet(Ticket ticket, SlaClock clock, Instant at) {
-        finish(clock, ClockState.MET, at);
-        LOG.debugf("Ticket %s: %s cycle %d met at %s (%s)", ticket.ref(), clock.metric, clock.cycle, at,
-                clock.outcome);
-    }
-
-    private void finish(SlaClock clock, ClockState state, Instant at) {
+    private void finish(ClockScope scope, SlaClock clock, ClockState state, Instant at) {
         clock.consumedMs = consumedAt(clock, at).toMillis();
         clock.state = state;
         clock.segmentStartedAt = null;
@@ -216,37 +223,32 @@ public class SlaClocks {
             clock.outcome = clock.consumedMs > clock.targetMs ? Outcome.BREACHED : Outcome.MET;
         }
         clock.decidedAt = at;
-        dueItems.cancelForClockAfter(clock.id, at);
+        scope.store().changed(clock);
+        scope.due().cancelForClockAfter(clock.id, at);
+        LOG.debugf("Ticket %s: %s cycle %d %s at %s (%s)", scope.ticket().ref(), clock.metric, clock.cycle,
+                state.name().toLowerCase(), at, clock.outcome);
     }
 
     /** Computes a running clock's due time and schedules its warning and breach. */
-    private void arm(Ticket ticket, SlaClock clock, Instant at) {
+    private void arm(ClockScope scope, SlaClock clock, Instant at, Arming arming) {
         BusinessCalendar calendar = calendarOf(clock);
         clock.dueAt = SlaRules.dueAt(calendar, clock.segmentStartedAt, clock.consumed(), clock.target());
-        List<Schedule> alerts = rules.schedule(calendar, clock.segmentStartedAt, clock.consumed(), clock.target(),
-                at);
-        for (Schedule alert : alerts) {
+        scope.store().changed(clock);
+        Alert.TicketContext context = scope.ticket().context();
+        for (Schedule alert : rules.schedule(calendar, clock.segmentStartedAt, clock.consumed(), clock.target(), at,
+                arming)) {
             int percent = alert.kind() == AlertKind.SLA_WARNING ? rules.warningPercent() : 100;
-            dueItems.schedule(PendingAlert.clock(ticket.ref(), clock.id, clock.metric, clock.cycle, alert, percent));
+            Alert.SlaContext sla = new Alert.SlaContext(clock.metric, clock.target(), percent, clock.policy);
+            scope.due().schedule(PendingAlert.clock(scope.ticket().ref(), context, clock.id, clock.cycle, sla,
+                    clock.dueAt, alert));
         }
     }
 
-    private int nextCycle(Ticket ticket) {
-        Integer max = SlaClock.getEntityManager()
-                .createQuery("select max(c.cycle) from SlaClock c where c.source = ?1 and c.ticketId = ?2 "
-                        + "and c.metric = ?3", Integer.class)
-                .setParameter(1, ticket.source)
-                .setParameter(2, ticket.id)
-                .setParameter(3, SlaMetric.NEXT_UPDATE)
-                .getSingleResult();
-        return max == null ? 0 : max + 1;
+    private SlaTarget targetOf(ClockTicket ticket, SlaMetric metric) {
+        return policyOf(ticket).target(ticket.priority(), metric);
     }
 
-    private SlaTarget targetOf(Ticket ticket, SlaMetric metric) {
-        return policyOf(ticket).target(ticket.priority, metric);
-    }
-
-    private SlaPolicy policyOf(Ticket ticket) {
-        return policies.forTicket(ticket.source, ticket.slaPolicy);
+    private SlaPolicy policyOf(ClockTicket ticket) {
+        return policies.forTicket(ticket.ref().source(), ticket.slaPolicy());
     }
 }

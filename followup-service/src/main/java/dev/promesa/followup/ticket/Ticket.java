@@ -20,11 +20,12 @@ import dev.promesa.contracts.Priority;
 import dev.promesa.contracts.TicketRef;
 import dev.promesa.contracts.TicketStatus;
 import dev.promesa.followup.persistence.SourceKey;
+import dev.promesa.followup.sla.ClockTicket;
 
 /** The latest known state of a help desk ticket, as far as follow-up needs it. Identity: (source, id). */
 @Entity
 @IdClass(SourceKey.class)
-public class Ticket extends PanacheEntityBase {
+public class Ticket extends PanacheEntityBase implements ClockTicket {
 
     /** The help desk the ticket belongs to. */
     @Id
@@ -70,11 +71,18 @@ public class Ticket extends PanacheEntityBase {
     /** SLA clocks are paused because the ticket waits on the user. */
     public boolean clocksPaused;
     public Instant updatedAt;
+    /** FIRST_RESPONSE and RESOLUTION have been started (a placeholder has none until its first snapshot). */
+    public boolean clocksStarted;
+    /** The number the next NEXT_UPDATE cycle gets. */
+    public int nextUpdateCycle;
+    /** The first public agent response on the timeline, if any. */
+    public Instant firstResponseAt;
 
     public static Ticket find(TicketRef ref) {
         return findById(new SourceKey(ref.source(), ref.ticketId()));
     }
 
+    @Override
     public TicketRef ref() {
         return new TicketRef(source, id);
     }
@@ -83,7 +91,48 @@ public class Ticket extends PanacheEntityBase {
         return status != null && status.isDone();
     }
 
+    @Override
+    public Priority priority() {
+        return priority;
+    }
+
+    @Override
+    public String slaPolicy() {
+        return slaPolicy;
+    }
+
+    @Override
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    @Override
+    public boolean done() {
+        return isDone();
+    }
+
+    @Override
+    public boolean clocksPaused() {
+        return clocksPaused;
+    }
+
+    @Override
+    public void clocksPaused(boolean paused) {
+        clocksPaused = paused;
+    }
+
+    @Override
+    public int takeNextUpdateCycle() {
+        return nextUpdateCycle++;
+    }
+
+    @Override
+    public int lastNextUpdateCycle() {
+        return nextUpdateCycle - 1;
+    }
+
     /** The context every alert about this ticket carries, so the notifier never calls back. */
+    @Override
     public Alert.TicketContext context() {
         return new Alert.TicketContext(subject, priority, status, PersonColumns.toPerson(requester),
                 PersonColumns.toPerson(assignee), team);

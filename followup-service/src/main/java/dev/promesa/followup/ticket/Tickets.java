@@ -2,7 +2,6 @@ package dev.promesa.followup.ticket;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -10,20 +9,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import dev.promesa.contracts.Alert;
 import dev.promesa.contracts.AuthorRole;
 import dev.promesa.contracts.Interaction;
 import dev.promesa.contracts.InteractionKind;
 import dev.promesa.contracts.TicketRef;
 import dev.promesa.contracts.TicketSnapshot;
 import dev.promesa.contracts.TicketStatus;
-import dev.promesa.contracts.Visibility;
 import dev.promesa.followup.commitment.Commitments;
-import dev.promesa.followup.sla.SatisfactionChecks;
+import dev.promesa.followup.commitment.PromiseScope;
+import dev.promesa.followup.sla.ClockScope;
 import dev.promesa.followup.sla.SlaClocks;
+import dev.promesa.followup.sla.SlaPolicies;
 
 /**
  * Applies snapshots and interactions to a ticket and drives its commitments and clocks from what changed. Called in
- * the event's transaction, in the order the ticket's events were accepted.
+ * the event's transaction, in the order the ticket's events were accepted, on the transaction's working set
+ * ({@link TicketWork}): it reads and changes what the ingest loaded, and queries nothing itself.
  */
 @ApplicationScoped
 public class Tickets {
@@ -32,85 +34,98 @@ public class Tickets {
 
     private final Commitments commitments;
     private final SlaClocks clocks;
+    private final SlaPolicies policies;
     private final SatisfactionChecks satisfaction;
     private final Clock clock;
 
-    Tickets(Commitments commitments, SlaClocks clocks, SatisfactionChecks satisfaction, Clock clock) {
+    Tickets(Commitments commitments, SlaClocks clocks, SlaPolicies policies, SatisfactionChecks satisfaction,
+            Clock clock) {
         this.commitments = commitments;
         this.clocks = clocks;
+        this.policies = policies;
         this.satisfaction = satisfaction;
         this.clock = clock;
     }
 
-    public void applySnapshot(TicketSnapshot snapshot, String source) {
+    public void applySnapshot(TicketWork work, TicketSnapshot snapshot, String source) {
         Instant at = snapshot.occurredAt();
         TicketRef ref = new TicketRef(source, snapshot.ticketId());
-        Ticket ticket = Ticket.find(ref);
+        Ticket ticket = work.tickets().find(ref);
         if (ticket == null) {
-            ticket = newTicket(ref, at, false);
+            ticket = newTicket(work, ref, at, false);
         } else if (ticket.lastSnapshotAt != null && at.isBefore(ticket.lastSnapshotAt)) {
             LOG.infof("Ticket %s: snapshot %s of %s is older than the one applied (%s); ignored", ref,
                     snapshot.eventId(), at, ticket.lastSnapshotAt);
             return;
         }
         TicketStatus before = ticket.status;
+        Alert.TicketContext contextBefore = ticket.context();
         boolean retarget = ticket.priority != null
                 && (ticket.priority != snapshot.priority() || !Objects.equals(ticket.slaPolicy, snapshot.slaPolicy()));
         copy(snapshot, ticket);
         if (at.isBefore(ticket.createdAt)) {
             ticket.createdAt = at;
         }
-
-        if (ticket.priority != null && !clocks.hasClocks(ticket) && !ticket.isDone()) {
-            clocks.start(ticket, firstPublicAgentResponse(ref), at);
-        } else if (retarget && ticket.priority != null) {
-            clocks.retarget(ticket, at);
+        if (!ticket.context().equals(contextBefore)) {
+            work.due().ticketChanged(ref, ticket.context());
         }
-        applyStatusChange(ticket, before, snapshot, at);
+
+        if (ticket.priority != null && !ticket.clocksStarted && !ticket.isDone()) {
+            clocks.start(clockScope(work, ticket), Optional.ofNullable(ticket.firstResponseAt), at);
+            ticket.clocksStarted = true;
+        } else if (retarget && ticket.priority != null) {
+            clocks.retarget(clockScope(work, ticket), at);
+        }
+        applyStatusChange(work, ticket, before, snapshot, at);
         ticket.updatedAt = clock.instant();
     }
 
-    public void applyInteraction(Interaction interaction, String source) {
+    public void applyInteraction(TicketWork work, Interaction interaction, String source) {
         TicketRef ref = new TicketRef(source, interaction.ticketId());
-        Ticket ticket = Ticket.find(ref);
+        Ticket ticket = work.tickets().find(ref);
         if (ticket == null) {
             // Interactions may overtake the ticket's first snapshot: keep them, the snapshot completes the ticket.
-            ticket = newTicket(ref, interaction.occurredAt(), true);
+            ticket = newTicket(work, ref, interaction.occurredAt(), true);
             LOG.infof("Ticket %s: first seen through interaction %s; placeholder created until its snapshot arrives",
                     ref, interaction.eventId());
         }
-        record(source, interaction);
-        commitments.onInteraction(ticket, interaction);
+        work.tickets().recorded(entry(source, interaction));
+        if (interaction.publicAgentResponse()
+                && (ticket.firstResponseAt == null || interaction.occurredAt().isBefore(ticket.firstResponseAt))) {
+            ticket.firstResponseAt = interaction.occurredAt();
+        }
+        commitments.onInteraction(promiseScope(work, ticket), interaction);
         if (ticket.priority != null) {
             if (interaction.publicAgentResponse()) {
-                clocks.onPublicAgentResponse(ticket, interaction.occurredAt());
+                clocks.onPublicAgentResponse(clockScope(work, ticket), interaction.occurredAt());
             } else if (interaction.author().role() == AuthorRole.USER
                     && interaction.kind() == InteractionKind.USER_MESSAGE) {
-                clocks.onUserMessage(ticket, interaction.occurredAt());
+                clocks.onUserMessage(clockScope(work, ticket), interaction.occurredAt());
             }
         }
         ticket.updatedAt = clock.instant();
     }
 
-    private void applyStatusChange(Ticket ticket, TicketStatus before, TicketSnapshot snapshot, Instant at) {
+    private void applyStatusChange(TicketWork work, Ticket ticket, TicketStatus before, TicketSnapshot snapshot,
+            Instant at) {
         TicketStatus after = ticket.status;
         boolean wasDone = before != null && before.isDone();
         if (!wasDone && after.isDone()) {
             ticket.resolvedAt = at;
-            commitments.settleAll(ticket, at, snapshot.eventId());
+            commitments.settleAll(promiseScope(work, ticket), at, snapshot.eventId());
             if (ticket.priority != null) {
-                clocks.stop(ticket, at);
+                clocks.stop(clockScope(work, ticket), at);
             }
             if (before != null) {
-                satisfaction.schedule(ticket, at);
+                satisfaction.schedule(work.due(), ticket, at);
             } // else first seen already done (an import): no resolution was witnessed, so no "did it hold?"
             LOG.infof("Ticket %s: %s at %s; open promises settled, clocks stopped", ticket.ref(), after, at);
         } else if (wasDone && !after.isDone()) {
-            satisfaction.cancel(ticket);
+            satisfaction.cancel(work.due(), ticket);
             ticket.recurrences++;
             ticket.resolvedAt = null;
             if (ticket.priority != null) {
-                clocks.reopen(ticket, at);
+                clocks.reopen(clockScope(work, ticket), at);
             }
             LOG.infof("Ticket %s: reopened at %s (recurrence %d)", ticket.ref(), at, ticket.recurrences);
         }
@@ -118,20 +133,29 @@ public class Tickets {
             return;
         }
         if (after == TicketStatus.WAITING_ON_USER && before != TicketStatus.WAITING_ON_USER && !ticket.clocksPaused) {
-            clocks.pause(ticket, at);
+            clocks.pause(clockScope(work, ticket), at);
         } else if (after != TicketStatus.WAITING_ON_USER && ticket.clocksPaused) {
-            clocks.resume(ticket, at);
+            clocks.resume(clockScope(work, ticket), at);
         }
     }
 
-    private static Ticket newTicket(TicketRef ref, Instant createdAt, boolean placeholder) {
+    private PromiseScope promiseScope(TicketWork work, Ticket ticket) {
+        return new PromiseScope(work.commitments(), work.due(), ticket.ref(), ticket.context(),
+                policies.forTicket(ticket.source, ticket.slaPolicy).businessCalendar());
+    }
+
+    private static ClockScope clockScope(TicketWork work, Ticket ticket) {
+        return new ClockScope(work.clocks(), work.due(), ticket);
+    }
+
+    private static Ticket newTicket(TicketWork work, TicketRef ref, Instant createdAt, boolean placeholder) {
         Ticket ticket = new Ticket();
         ticket.source = ref.source();
         ticket.id = ref.ticketId();
         ticket.createdAt = createdAt;
         ticket.placeholder = placeholder;
         ticket.updatedAt = createdAt;
-        ticket.persist();
+        work.tickets().added(ticket);
         return ticket;
     }
 
@@ -148,7 +172,7 @@ public class Tickets {
         ticket.lastSnapshotAt = snapshot.occurredAt();
     }
 
-    private static void record(String source, Interaction interaction) {
+    private static TimelineEntry entry(String source, Interaction interaction) {
         TimelineEntry entry = new TimelineEntry();
         entry.source = source;
         entry.eventId = interaction.eventId();
@@ -164,15 +188,6 @@ public class Tickets {
                 ? null
                 : Commitments.idOf(interaction.commitment(), interaction);
         entry.fulfils = interaction.fulfils().isEmpty() ? null : String.join(",", interaction.fulfils());
-        entry.persist();
-    }
-
-    /** When the first public agent response on the timeline happened, if any (for tickets first seen late). */
-    private static Optional<Instant> firstPublicAgentResponse(TicketRef ref) {
-        TimelineEntry first = TimelineEntry.find(
-                "source = ?1 and ticketId = ?2 and authorRole = ?3 and visibility = ?4 and kind in ?5 order by occurredAt",
-                ref.source(), ref.ticketId(), AuthorRole.AGENT, Visibility.PUBLIC,
-                List.of(InteractionKind.AGENT_REPLY, InteractionKind.CALL_SUMMARY)).firstResult();
-        return Optional.ofNullable(first).map(e -> e.occurredAt);
+        return entry;
     }
 }

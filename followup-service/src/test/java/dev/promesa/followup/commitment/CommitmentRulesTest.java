@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 
 import org.junit.jupiter.api.Nested;
@@ -18,7 +19,9 @@ import dev.promesa.contracts.Interaction;
 import dev.promesa.contracts.InteractionKind;
 import dev.promesa.contracts.PromisedTo;
 import dev.promesa.contracts.Visibility;
-import dev.promesa.followup.duecheck.Schedule;
+import dev.promesa.followup.calendar.BusinessCalendar;
+import dev.promesa.followup.calendar.WorkingHoursCalendar;
+import dev.promesa.followup.scheduling.Schedule;
 
 class CommitmentRulesTest {
 
@@ -38,6 +41,21 @@ class CommitmentRulesTest {
                     new Schedule(AlertKind.COMMITMENT_OVERDUE_USER, 0, due.plus(Duration.ofMinutes(30))),
                     new Schedule(AlertKind.ESCALATED, 1, due.plus(Duration.ofHours(1))),
                     new Schedule(AlertKind.ESCALATED, 2, due.plus(Duration.ofHours(2))));
+        }
+
+        @Test
+        void delaysInWorkingHoursSkipTheNightAndTheWeekend() {
+            // due Friday 27 Nov 2026 17:55 in Madrid (16:55 UTC), office hours 09-18: grace 30 min and escalation
+            // 1 h counted in open time land on Monday morning, not on Friday evening
+            BusinessCalendar office = WorkingHoursCalendar.officeHours(ZoneId.of("Europe/Madrid"));
+            Instant due = Instant.parse("2026-11-27T16:55:00Z");
+            List<Schedule> alerts = rules.schedule(due.minus(Duration.ofHours(2)), due, PromisedTo.USER,
+                    due.minus(Duration.ofHours(2)), office);
+            assertThat(alerts).contains(
+                    new Schedule(AlertKind.COMMITMENT_OVERDUE, 0, due),
+                    new Schedule(AlertKind.COMMITMENT_OVERDUE_USER, 0, Instant.parse("2026-11-30T08:25:00Z")),
+                    new Schedule(AlertKind.ESCALATED, 1, Instant.parse("2026-11-30T08:55:00Z")),
+                    new Schedule(AlertKind.ESCALATED, 2, Instant.parse("2026-11-30T09:55:00Z")));
         }
 
         @Test

@@ -169,9 +169,10 @@ class DueCheckTest {
     static void insertDueItems(String ticketId, int count) throws Exception {
         try (Connection db = PostgresDatabase.shared().connect();
                 PreparedStatement insert = db.prepareStatement("""
-                        insert into due_item (alert_id, source, ticket_id, kind, level, due_at)
+                        insert into due_item (alert_id, source, ticket_id, kind, level, due_at, subject_due_at,
+                                              ticket_context)
                         select 'race:' || ? || ':' || g, 'desk-test', ?, 'SATISFACTION_CHECK', 0,
-                               now() - g * interval '1 ms'
+                               now() - g * interval '1 ms', now() - g * interval '1 ms', '{"subject":"race"}'
                         from generate_series(1, ?) g""")) {
             insert.setString(1, ticketId);
             insert.setString(2, ticketId);

@@ -1,4 +1,4 @@
-package dev.promesa.followup.duecheck;
+package dev.promesa.followup.scheduling;
 
 import java.time.Instant;
 

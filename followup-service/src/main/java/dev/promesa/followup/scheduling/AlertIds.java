@@ -1,4 +1,4 @@
-package dev.promesa.followup.duecheck;
+package dev.promesa.followup.scheduling;
 
 import dev.promesa.contracts.AlertKind;
 import dev.promesa.contracts.SlaMetric;

@@ -1,0 +1,156 @@
+package dev.promesa.followup.scheduling;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.promesa.contracts.Alert;
+import dev.promesa.contracts.TicketRef;
+
+/**
+ * Writes one transaction's {@link DueItemChanges} on the caller's connection, each kind of statement as one JDBC
+ * batch: withdrawals, then new alerts ({@code on conflict (alert_id) do nothing}: a replay changes nothing), then the
+ * refreshed ticket contexts. The contexts are stored as the contracts' JSON, so the due check can publish an alert
+ * without reading any other table.
+ */
+@ApplicationScoped
+public class DueItemWriter {
+
+    static final String INSERT = """
+            insert into due_item (alert_id, source, ticket_id, kind, level, due_at, subject_due_at, commitment_id,
+                                  sla_clock_id, percent, ticket_context, commitment_context, sla_context)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            on conflict (alert_id) do nothing""";
+    private static final String WITHDRAW_COMMITMENT = "delete from due_item where source = ? and commitment_id = ?";
+    private static final String WITHDRAW_CLOCK_AFTER = "delete from due_item where sla_clock_id = ? and due_at > ?";
+    private static final String WITHDRAW_ONE = "delete from due_item where alert_id = ?";
+    private static final String REFRESH_CONTEXT = """
+            update due_item set ticket_context = ? where source = ? and ticket_id = ?""";
+
+    private final ObjectMapper json;
+
+    DueItemWriter(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public void write(Connection connection, DueItemChanges changes) throws SQLException {
+        if (changes.isEmpty()) {
+            return;
+        }
+        withdraw(connection, changes);
+        insert(connection, changes);
+        refresh(connection, changes.contexts());
+    }
+
+    private static void withdraw(Connection connection, DueItemChanges changes) throws SQLException {
+        try (PreparedStatement byCommitment = connection.prepareStatement(WITHDRAW_COMMITMENT);
+                PreparedStatement byClock = connection.prepareStatement(WITHDRAW_CLOCK_AFTER);
+                PreparedStatement one = connection.prepareStatement(WITHDRAW_ONE)) {
+            int commitments = 0;
+            int clocks = 0;
+            int ones = 0;
+            for (DueItemChanges.Withdrawal withdrawal : changes.withdrawals()) {
+                if (withdrawal instanceof DueItemChanges.OfCommitment c) {
+                    byCommitment.setString(1, c.source());
+                    byCommitment.setString(2, c.commitmentId());
+                    byCommitment.addBatch();
+                    commitments++;
+                } else if (withdrawal instanceof DueItemChanges.OfClockAfter c) {
+                    byClock.setLong(1, c.slaClockId());
+                    byClock.setObject(2, utc(c.after()));
+                    byClock.addBatch();
+                    clocks++;
+                } else if (withdrawal instanceof DueItemChanges.One o) {
+                    one.setString(1, o.alertId());
+                    one.addBatch();
+                    ones++;
+                }
+            }
+            if (commitments > 0) {
+                byCommitment.executeBatch();
+            }
+            if (clocks > 0) {
+                byClock.executeBatch();
+            }
+            if (ones > 0) {
+                one.executeBatch();
+            }
+        }
+    }
+
+    private void insert(Connection connection, DueItemChanges changes) throws SQLException {
+        if (changes.scheduled().isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (PendingAlert alert : changes.scheduled()) {
+                insert.setString(1, alert.alertId());
+                insert.setString(2, alert.ticket().source());
+                insert.setString(3, alert.ticket().ticketId());
+                insert.setString(4, alert.kind().name());
+                insert.setInt(5, alert.level());
+                insert.setObject(6, utc(alert.dueAt()));
+                insert.setObject(7, utc(alert.subjectDueAt()));
+                insert.setString(11, text(alert.context()));
+                if (alert.subject() instanceof PendingAlert.Promise promise) {
+                    insert.setString(8, promise.commitmentId());
+                    insert.setNull(9, Types.BIGINT);
+                    insert.setNull(10, Types.INTEGER);
+                    insert.setString(12, text(promise.commitment()));
+                    insert.setNull(13, Types.VARCHAR);
+                } else if (alert.subject() instanceof PendingAlert.Clock clock) {
+                    insert.setNull(8, Types.VARCHAR);
+                    insert.setLong(9, clock.slaClockId());
+                    insert.setInt(10, clock.sla().percent());
+                    insert.setNull(12, Types.VARCHAR);
+                    insert.setString(13, text(clock.sla()));
+                } else {
+                    insert.setNull(8, Types.VARCHAR);
+                    insert.setNull(9, Types.BIGINT);
+                    insert.setNull(10, Types.INTEGER);
+                    insert.setNull(12, Types.VARCHAR);
+                    insert.setNull(13, Types.VARCHAR);
+                }
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private void refresh(Connection connection, Map<TicketRef, Alert.TicketContext> contexts) throws SQLException {
+        if (contexts.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement update = connection.prepareStatement(REFRESH_CONTEXT)) {
+            for (Map.Entry<TicketRef, Alert.TicketContext> entry : contexts.entrySet()) {
+                update.setString(1, text(entry.getValue()));
+                update.setString(2, entry.getKey().source());
+                update.setString(3, entry.getKey().ticketId());
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
+    }
+
+    private String text(Object context) {
+        try {
+            return json.writeValueAsString(context);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an alert context cannot be written as JSON: " + e.getMessage(), e);
+        }
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

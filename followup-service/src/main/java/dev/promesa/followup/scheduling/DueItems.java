@@ -1,0 +1,32 @@
+package dev.promesa.followup.scheduling;
+
+import java.time.Instant;
+
+import dev.promesa.contracts.Alert;
+import dev.promesa.contracts.TicketRef;
+
+/**
+ * Pending alerts, as the rules see them: schedule one, withdraw those of a promise or a clock, keep their ticket
+ * context current. Every call belongs to the transaction that changes the subject, so a kept promise and its
+ * withdrawn alerts commit together ({@link DueItemChanges} collects them, {@link DueItemWriter} writes them).
+ */
+public interface DueItems {
+
+    /** Schedules an alert; an alert id that is already pending is left as it is (a replay changes nothing). */
+    void schedule(PendingAlert alert);
+
+    /** Withdraws every pending alert of a promise. */
+    void cancelForCommitment(String source, String commitmentId);
+
+    /**
+     * Withdraws an SLA clock's alerts that are not due yet at {@code at}. Those already due stay: a breach that
+     * happened before a pause is still a breach, even if the due check had not published it yet.
+     */
+    void cancelForClockAfter(long slaClockId, Instant at);
+
+    /** Withdraws one alert. */
+    void cancel(String alertId);
+
+    /** The ticket changed: its pending alerts carry its context as it is now. */
+    void ticketChanged(TicketRef ticket, Alert.TicketContext context);
+}
