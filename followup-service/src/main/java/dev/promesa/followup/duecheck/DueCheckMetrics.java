@@ -18,6 +18,7 @@ public class DueCheckMetrics {
     private final MeterRegistry registry;
     private final Timer lag;
     private final AtomicLong openCommitments = new AtomicLong();
+    private final Counter failedRounds;
 
     DueCheckMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -26,6 +27,18 @@ public class DueCheckMetrics {
                 .publishPercentileHistogram()
                 .register(registry);
         registry.gauge("promesa.commitments.open", openCommitments);
+        this.failedRounds = Counter.builder("promesa.duecheck.failed.rounds")
+                .description("Due-check rounds rolled back (Kafka or PostgreSQL unreachable); their items stay due")
+                .register(registry);
+    }
+
+    void roundFailed() {
+        failedRounds.increment();
+    }
+
+    /** Rounds rolled back so far. */
+    public double failedRounds() {
+        return failedRounds.count();
     }
 
     void published(String source, AlertKind kind, Duration late) {

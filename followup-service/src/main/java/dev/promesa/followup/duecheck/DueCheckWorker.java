@@ -95,6 +95,7 @@ public class DueCheckWorker {
                 claimed = claimer.claimAndPublish(config.batchSize());
             } while (claimed == config.batchSize() && !Thread.currentThread().isInterrupted());
         } catch (RuntimeException e) {
+            metrics.roundFailed();
             // The batch rolled back and stays due: it is claimed again next round. Log at most every 10 s.
             long now = System.currentTimeMillis();
             if (now - lastFailureLog > 10_000) {

@@ -15,7 +15,10 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import jakarta.inject.Inject;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -28,6 +31,7 @@ import dev.promesa.contracts.SlaMetric;
 import dev.promesa.contracts.TicketStatus;
 import dev.promesa.contracts.Topics;
 import dev.promesa.followup.HelpdeskEvents;
+import dev.promesa.followup.TestClock;
 import dev.promesa.followup.duecheck.DueItem;
 import dev.promesa.testsupport.KafkaBroker;
 import dev.promesa.testsupport.TopicTail;
@@ -40,6 +44,14 @@ import dev.promesa.testsupport.TopicTail;
 class SlaClockTest {
 
     static final ZoneId MADRID = ZoneId.of("Europe/Madrid");
+
+    @Inject
+    TestClock clock;
+
+    @AfterEach
+    void backToTheWallClock() {
+        clock.reset();
+    }
 
     static Instant madrid(int month, int day, int hour, int minute) {
         return ZonedDateTime.of(2030, month, day, hour, minute, 0, 0, MADRID).toInstant();
@@ -126,10 +138,12 @@ class SlaClockTest {
     @Test
     void warningAndBreachArriveOnTheTopicWithTheSlaContext() {
         String ticketId = HelpdeskEvents.newTicketId();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         try (TopicTail alerts = KafkaBroker.shared().tail(Topics.ALERTS)) {
             // policy 'seconds' (test profile): P1 24x7, first response in 4 s
             HelpdeskEvents.send(HelpdeskEvents.ticket(ticketId, now, Priority.P1, TicketStatus.NEW, "seconds"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> dueAlertIds(ticketId).size() >= 2);
+            clock.advanceTo(now.plusSeconds(4));
             List<ConsumerRecord<String, String>> records = await().atMost(Duration.ofSeconds(20))
                     .until(() -> alerts.received().stream().filter(r -> HelpdeskEvents.key(ticketId).equals(r.key()))
                             .toList(),
