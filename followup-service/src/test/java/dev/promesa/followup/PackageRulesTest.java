@@ -1,0 +1,46 @@
+package dev.promesa.followup;
+
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+/**
+ * followup's packages form layers without cycles: calendar and scheduling at the bottom, commitment and sla on them,
+ * ticket on those, ingest and the due check on top. Pure rules stay free of Quarkus, Kafka and JDBC.
+ */
+class PackageRulesTest {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.promesa.followup");
+
+    @Test
+    void packagesHaveNoCycles() {
+        slices().matching("dev.promesa.followup.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
+    void theLowerLayersDoNotReachUp() {
+        noClasses().that().resideInAnyPackage("..followup.scheduling..", "..followup.calendar..")
+                .should().dependOnClassesThat().resideInAnyPackage("..followup.commitment..", "..followup.sla..",
+                        "..followup.ticket..", "..followup.ingest..", "..followup.duecheck..")
+                .check(CLASSES);
+        noClasses().that().resideInAnyPackage("..followup.commitment..", "..followup.sla..")
+                .should().dependOnClassesThat().resideInAnyPackage("..followup.ticket..", "..followup.ingest..",
+                        "..followup.duecheck..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void rulesAndCalendarsArePlainJava() {
+        noClasses().that().haveSimpleNameEndingWith("Rules").or().resideInAPackage("..followup.calendar..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.quarkus..", "jakarta..", "org.apache.kafka..",
+                        "java.sql..")
+                .check(CLASSES);
+    }
+}
