@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import dev.promesa.config.SourcesConfig;
 import dev.promesa.config.SourcesConfig.WriteBack;
 import dev.promesa.config.SourcesConfig.WriteBack.Desk;
+import dev.promesa.notifier.recipient.EmailAddresses;
 
 /**
  * The sources with write-back configured ({@code promesa.sources.<source>.write-back.*}), each checked once: a
@@ -72,7 +73,14 @@ public class DeskAccounts {
         if (token.isEmpty()) {
             throw new IllegalArgumentException(prefix + "api-token is empty");
         }
+        if (!printable(token)) {
+            throw new IllegalArgumentException(prefix + "api-token holds spaces or control characters: copy the "
+                    + "token again, without line breaks");
+        }
         Optional<String> email = settings.email().map(String::trim).filter(e -> !e.isEmpty());
+        if (email.isPresent() && !EmailAddresses.isValid(email.get())) {
+            throw new IllegalArgumentException(prefix + "email is not one plain address");
+        }
         Desk desk = settings.desk();
         if ((desk == Desk.ZENDESK || desk == Desk.JIRA) && email.isEmpty()) {
             throw new IllegalArgumentException(prefix + "email is required for " + desk.name().toLowerCase()
@@ -107,6 +115,10 @@ public class DeskAccounts {
             throw new IllegalArgumentException(prefix + "base-url '" + value + "' is not the desk's address (e.g. "
                     + "https://acme.zendesk.com): " + e.getReason());
         }
+    }
+
+    private static boolean printable(String value) {
+        return value.chars().allMatch(c -> c > 0x20 && c != 0x7f);
     }
 
     private static String basic(String credentials) {

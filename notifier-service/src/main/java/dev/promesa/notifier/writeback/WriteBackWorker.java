@@ -188,6 +188,10 @@ public class WriteBackWorker {
                     c.source(), noteId == null ? "" : " (note " + noteId + ")");
         } catch (DeskCallFailure f) {
             onFailure(c, desk, f);
+        } catch (RuntimeException e) {
+            // Not the desk's answer but our own failure (a bug, or the database after the call): counted as an
+            // attempt, so it cannot loop for ever.
+            onFailure(c, desk, new DeskCallFailure("unexpected failure: " + e, true, false, Optional.empty()));
         }
         return true;
     }
