@@ -77,7 +77,7 @@ class WriteBackTest {
                         + ", lleva 1 h 20 min de retraso, y le pidió disculpas.\n"
                         + "Siguiente paso que se le anunció: Marta Ruiz, del equipo service-desk, sigue a cargo de la "
                         + "solicitud y le escribirá lo antes posible con novedades.\n"
-                        + "Asunto del correo: «" + row.get("subject") + "»\n"
+                        + "Asunto del correo: " + row.get("subject") + "\n"
                         + "(Nota interna de Promesa; aviso " + row.get("id") + ")");
         @SuppressWarnings("unchecked")
         Map<String, Object> writeBack = (Map<String, Object>) row.get("writeBack");
@@ -165,6 +165,28 @@ class WriteBackTest {
     }
 
     @Test
+    void theNoteShowsTimesInTheTeamsZone() {
+        String key = "ITSD-" + numericId();
+        DeskServers.jira().addRequest(key);
+        Alert alert = TestAlerts.alert(AlertKind.ESCALATED).english().source(DeskServers.JIRA).ticketId(key).build();
+        publish(mapper, alert);
+
+        Request post = awaitNote(DeskServers.jira(), key);
+        Map<String, Object> row = awaitWritten(DeskServers.JIRA, key);
+        Instant sentAt = Instant.parse((String) row.get("sentAt"));
+        ZoneId newYork = ZoneId.of("America/New_York");
+        assertThat(post.json().get("body").asText()).isEqualTo(
+                "Promesa emailed the lead of the night-shift team (night.lead@example.com) on "
+                        + HumanTime.dateTime(sentAt, sentAt, newYork, "en") + " that Sam Patel's promise to John "
+                        + "Carter, \"Send the repair quote\", due "
+                        + HumanTime.dateTime(alert.dueAt(), sentAt, newYork, "en")
+                        + ", is still not kept (1 h 20 min late).\n"
+                        + "Email subject: Promise not kept in your team · " + key
+                        + ": The printer on floor 2 does not print\n"
+                        + "(Internal note by Promesa; notification " + row.get("id") + ")");
+    }
+
+    @Test
     void freshdeskGetsAPrivateNoteWithTheTextAsEscapedHtml() {
         String ticket = numericId();
         DeskServers.freshdesk().addTicket(ticket);
@@ -183,7 +205,7 @@ class WriteBackTest {
                 .startsWith("Promesa avisó por correo a la dirección del equipo service-desk (manager@example.com) el ")
                 .contains(", en segundo aviso, de que la promesa de Marta Ruiz a Lucía Fernández")
                 .contains("«Cambiar el tóner &lt;b&gt;negro&lt;/b&gt; &amp; &quot;azul&quot;»")
-                .contains("<br>Asunto del correo: «")
+                .contains("<br>Asunto del correo: ")
                 .doesNotContain("<b>", "\n");
         awaitWritten(DeskServers.FRESHDESK, ticket);
     }
