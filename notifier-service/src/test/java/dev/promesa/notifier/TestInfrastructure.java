@@ -5,11 +5,10 @@ import io.quarkus.test.junit.callback.QuarkusTestBeforeClassCallback;
 import io.restassured.RestAssured;
 import io.restassured.filter.Filter;
 
+import dev.promesa.notifier.writeback.DeskServers;
 import dev.promesa.testsupport.KafkaResource;
 import dev.promesa.testsupport.PostgresResource;
 import dev.promesa.testsupport.SmtpResource;
-
-import dev.promesa.notifier.writeback.DeskServers;
 
 /**
  * The real Kafka, PostgreSQL and SMTP server every @QuarkusTest of this module shares (one Quarkus start), and the

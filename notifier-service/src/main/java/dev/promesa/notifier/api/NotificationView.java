@@ -33,8 +33,8 @@ public record NotificationView(
         WriteBackView writeBack) {
 
     static NotificationView of(Notification n, boolean bodies, WriteBackView writeBack) {
-        return new NotificationView(n.id, n.alertId, n.kind, n.source, n.ticketId, n.recipient, n.audience, n.locale, n.subject,
-                n.state, n.attempts, n.nextAttemptAt, n.lastError, n.createdAt, n.sentAt, n.deadLetteredAt,
+        return new NotificationView(n.id, n.alertId, n.kind, n.source, n.ticketId, n.recipient, n.audience, n.locale,
+                n.subject, n.state, n.attempts, n.nextAttemptAt, n.lastError, n.createdAt, n.sentAt, n.deadLetteredAt,
                 bodies ? n.textBody : null, bodies ? n.htmlBody : null, writeBack);
     }
 }

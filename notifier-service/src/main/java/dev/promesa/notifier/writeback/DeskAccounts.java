@@ -60,7 +60,8 @@ public class DeskAccounts {
             }
         }));
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("Write-back settings that cannot work:\n  " + String.join("\n  ", problems));
+            throw new IllegalStateException(
+                    "Write-back settings that cannot work:\n  " + String.join("\n  ", problems));
         }
         return accounts;
     }
