@@ -48,6 +48,39 @@ public interface NotifierConfig {
 
     Intake intake();
 
+    /** The notes written into the help desks' tickets (which desk, where: {@code promesa.sources.<source>.write-back.*}). */
+    WriteBack writeBack();
+
+    /**
+     * How notes are written into the help desks: retried with backoff, each HTTP call bounded. The defaults retry for a
+     * little over an hour (12 attempts, 10 s doubling up to 10 min).
+     */
+    interface WriteBack {
+        /** Wait before the second attempt; doubles with every failed attempt. */
+        @WithDefault("PT10S")
+        Duration initialBackoff();
+
+        /** Upper bound of the wait between two attempts. */
+        @WithDefault("PT10M")
+        Duration maxBackoff();
+
+        /** Attempts per note before it is marked FAILED. */
+        @WithDefault("12")
+        int maxAttempts();
+
+        /** Upper bound for one HTTP call to a desk (connecting, and waiting for its answer). */
+        @WithDefault("PT10S")
+        Duration timeout();
+
+        /** How often the writer looks for sent emails that need a note, and for notes due again. */
+        @WithDefault("PT1S")
+        Duration pollInterval();
+
+        /** At start, emails sent up to this long ago without a note still get one. */
+        @WithDefault("PT24H")
+        Duration lookBack();
+    }
+
     /** How the consumer rides out a passing failure (typically the database) before dead-lettering a record. */
     interface Intake {
         /** Attempts per record; an unreadable record is dead-lettered at once, without retries. */

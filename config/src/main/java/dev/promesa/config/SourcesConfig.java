@@ -62,6 +62,42 @@ public interface SourcesConfig {
 
         /** Desk priority names mapped to Promesa's ({@code ...priority-map."2 normal"=P3}), over the desk's defaults. */
         Map<String, Priority> priorityMap();
+
+        /**
+         * Internal notes Promesa writes into this desk's tickets when it emails a user about a late promise or
+         * escalates ({@code write-back.*}); without these settings, none.
+         */
+        Optional<WriteBack> writeBack();
+    }
+
+    /**
+     * How notifier reaches one desk's API to add internal notes. All four settings belong together: once one is set,
+     * {@code desk}, {@code base-url} and {@code api-token} are required, and {@code email} for Zendesk and Jira. The
+     * token is a secret: set it from the environment or a Kubernetes Secret, never in a committed file.
+     */
+    interface WriteBack {
+        /** Which help desk product answers at {@link #baseUrl()}. */
+        Desk desk();
+
+        /**
+         * The desk's own address, e.g. {@code https://acme.zammad.com}, {@code https://acme.zendesk.com},
+         * {@code https://acme.atlassian.net}, {@code https://acme.freshdesk.com}.
+         */
+        String baseUrl();
+
+        /**
+         * The credential as the desk issues it: a Zammad access token, a Zendesk API token, an Atlassian API token, a
+         * Freshdesk API key.
+         */
+        String apiToken();
+
+        /** The agent account the token belongs to: Zendesk and Jira only (they authenticate email + token). */
+        Optional<String> email();
+
+        /** The desks notifier can write notes into. */
+        enum Desk {
+            ZAMMAD, ZENDESK, JIRA, FRESHDESK
+        }
     }
 
     interface Commitments {

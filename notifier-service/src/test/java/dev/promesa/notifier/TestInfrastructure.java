@@ -5,14 +5,19 @@ import io.quarkus.test.junit.callback.QuarkusTestBeforeClassCallback;
 import io.restassured.RestAssured;
 import io.restassured.filter.Filter;
 
+import dev.promesa.notifier.writeback.DeskServers;
 import dev.promesa.testsupport.KafkaResource;
 import dev.promesa.testsupport.PostgresResource;
 import dev.promesa.testsupport.SmtpResource;
 
-/** The real Kafka, PostgreSQL and SMTP server every @QuarkusTest of this module shares (one Quarkus start). */
+/**
+ * The real Kafka, PostgreSQL and SMTP server every @QuarkusTest of this module shares (one Quarkus start), and the
+ * recording stand-ins for the help desks' APIs that write-back writes notes to.
+ */
 @QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = SmtpResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = DeskServers.class, restrictToAnnotatedClass = false)
 public final class TestInfrastructure implements QuarkusTestBeforeClassCallback {
     /** The read API's key in the test profile (its hash is in application.properties, source test-reader). */
     public static final String API_KEY = "notifier-test-key";

@@ -3,8 +3,10 @@ package dev.promesa.notifier.api;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -27,6 +29,8 @@ import io.quarkus.panache.common.Sort;
 
 import dev.promesa.notifier.delivery.Notification;
 import dev.promesa.notifier.delivery.NotificationState;
+import dev.promesa.notifier.writeback.WriteBackLog;
+import dev.promesa.notifier.writeback.WriteBackView;
 import dev.promesa.security.SourceScope;
 
 /**
@@ -37,6 +41,9 @@ import dev.promesa.security.SourceScope;
 @Produces(MediaType.APPLICATION_JSON)
 public class NotificationResource {
     static final int MAX_SIZE = 200;
+
+    @Inject
+    WriteBackLog writeBacks;
 
     @GET
     @Operation(summary = "List notifications", description = "Filter by ticket, recipient (e-mail address, any case) "
@@ -76,8 +83,10 @@ public class NotificationResource {
         }
         PanacheQuery<Notification> query = Notification.find(String.join(" and ", where),
                 Sort.descending("createdAt").and("id"), params.map());
-        List<NotificationView> items = query.page(Page.of(page, size)).list().stream()
-                .map(n -> NotificationView.of(n, bodies)).toList();
+        List<Notification> found = query.page(Page.of(page, size)).list();
+        Map<UUID, WriteBackView> notes = writeBacks.find(found.stream().map(n -> n.id).toList());
+        List<NotificationView> items = found.stream()
+                .map(n -> NotificationView.of(n, bodies, notes.get(n.id))).toList();
         return new NotificationPage(page, size, query.count(), items);
     }
 
@@ -89,7 +98,7 @@ public class NotificationResource {
         if (n == null || !SourceScope.of(request, null).includes(n.source)) {
             throw new NotFoundException("no notification " + id);
         }
-        return NotificationView.of(n, true);
+        return NotificationView.of(n, true, writeBacks.find(List.of(id)).get(id));
     }
 
     private static NotificationState parseState(String state) {

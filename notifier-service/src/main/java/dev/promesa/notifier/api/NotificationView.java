@@ -5,8 +5,12 @@ import java.util.UUID;
 
 import dev.promesa.notifier.delivery.Notification;
 import dev.promesa.notifier.delivery.NotificationState;
+import dev.promesa.notifier.writeback.WriteBackView;
 
-/** One notification as the read API shows it; the bodies only with {@code ?bodies=true} or by id. */
+/**
+ * One notification as the read API shows it; the bodies only with {@code ?bodies=true} or by id; {@code writeBack}, the
+ * internal note about it in the help desk, when its email gets one.
+ */
 public record NotificationView(
         UUID id,
         String alertId,
@@ -25,12 +29,12 @@ public record NotificationView(
         Instant sentAt,
         Instant deadLetteredAt,
         String textBody,
-        String htmlBody) {
+        String htmlBody,
+        WriteBackView writeBack) {
 
-    static NotificationView of(Notification n, boolean bodies) {
+    static NotificationView of(Notification n, boolean bodies, WriteBackView writeBack) {
         return new NotificationView(n.id, n.alertId, n.kind, n.source, n.ticketId, n.recipient, n.audience, n.locale,
-                n.subject,
-                n.state, n.attempts, n.nextAttemptAt, n.lastError, n.createdAt, n.sentAt, n.deadLetteredAt,
-                bodies ? n.textBody : null, bodies ? n.htmlBody : null);
+                n.subject, n.state, n.attempts, n.nextAttemptAt, n.lastError, n.createdAt, n.sentAt, n.deadLetteredAt,
+                bodies ? n.textBody : null, bodies ? n.htmlBody : null, writeBack);
     }
 }
