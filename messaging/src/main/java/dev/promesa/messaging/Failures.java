@@ -11,15 +11,22 @@ public final class Failures {
         if (failure == null) {
             return null;
         }
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = root(failure);
         String text = oneLine(failure);
         return root == failure ? text : text + " (cause: " + oneLine(root) + ")";
     }
 
-    private static String oneLine(Throwable t) {
+    /** The innermost cause (the failure itself when it has none). */
+    public static Throwable root(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
+    }
+
+    /** {@code SimpleClassName: message}, or the class name alone. */
+    public static String oneLine(Throwable t) {
         return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
     }
 }

@@ -28,6 +28,7 @@ public class KafkaClients {
     private static final Logger LOG = Logger.getLogger(KafkaClients.class);
 
     private final Map<String, Object> configuration;
+    private final List<AckedProducer> producers = new CopyOnWriteArrayList<>();
     private final List<AutoCloseable> built = new CopyOnWriteArrayList<>();
 
     public KafkaClients(@Identifier(QUARKUS_KAFKA_CONFIG) Map<String, Object> configuration) {
@@ -49,8 +50,14 @@ public class KafkaClients {
         }
         AckedProducer producer = new AckedProducer(KafkaClientSettings.producer(configuration, clientId, timeout),
                 timeout);
+        producers.add(producer);
         built.add(producer);
         return producer;
+    }
+
+    /** Every producer built so far, for a service's check that they all carry the cluster's settings. */
+    public List<AckedProducer> producers() {
+        return List.copyOf(producers);
     }
 
     /** An admin client; closed with the others when the service stops. */
@@ -70,5 +77,6 @@ public class KafkaClients {
             }
         }
         built.clear();
+        producers.clear();
     }
 }
