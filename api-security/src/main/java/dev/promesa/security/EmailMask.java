@@ -13,8 +13,12 @@ public final class EmailMask {
 
     /** A character of a local part: not a space, bracket, separator, quote, {@code =} or control character. */
     private static final String LOCAL_CHAR = "[^\\s<>()\\[\\],;:\"'=@\\p{Cntrl}]";
-    /** The local part of an address (first character captured), followed by a domain's first letter or digit. */
-    private static final Pattern LOCAL_PART = Pattern.compile("(" + LOCAL_CHAR + ")" + LOCAL_CHAR + "*@(?=[\\p{L}\\p{N}])");
+    /**
+     * The local part of an address (first character captured), followed by a domain: it starts with a letter or digit
+     * and has a letter ({@code helpdesk.events.v1-0@12}, a record's offset, is not an address).
+     */
+    private static final Pattern LOCAL_PART = Pattern.compile(
+            "(" + LOCAL_CHAR + ")" + LOCAL_CHAR + "*@(?=[\\p{L}\\p{N}])(?=[\\p{L}\\p{N}.\\-]*\\p{L})");
 
     private EmailMask() {
     }

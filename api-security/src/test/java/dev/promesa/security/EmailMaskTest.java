@@ -11,6 +11,8 @@ class EmailMaskTest {
         assertThat(EmailMask.mask("Key (requester_email)=(lucia@example.com) and jorge.ruiz+vpn@desk.example.es."))
                 .isEqualTo("Key (requester_email)=(l***@example.com) and j***@desk.example.es.");
         assertThat(EmailMask.mask("x@example.com")).isEqualTo("x***@example.com");
+        assertThat(EmailMask.mask("helpdesk-ops@localhost and ops@10.0.0.1.nip.io"))
+                .isEqualTo("h***@localhost and o***@10.0.0.1.nip.io");
     }
 
     @Test
@@ -32,6 +34,8 @@ class EmailMaskTest {
         assertThat(EmailMask.mask("ticket T-1 @ 09:00")).isEqualTo("ticket T-1 @ 09:00");
         assertThat(EmailMask.mask("Connection refused")).isEqualTo("Connection refused");
         assertThat(EmailMask.mask("unresolved:lead")).isEqualTo("unresolved:lead");
+        assertThat(EmailMask.mask("Dead-lettered [helpdesk.events.v1-0@12, helpdesk.events.v1-2@7]"))
+                .isEqualTo("Dead-lettered [helpdesk.events.v1-0@12, helpdesk.events.v1-2@7]");
         assertThat(EmailMask.mask(null)).isNull();
         assertThat(EmailMask.needsMasking("ticket T-1 @ 09:00")).isFalse();
     }
