@@ -1,7 +1,5 @@
 package dev.promesa.followup.duecheck;
 
-import dev.promesa.config.DueCheckConfig;
-
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -13,6 +11,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.promesa.config.DueCheckConfig;
 import dev.promesa.contracts.Alert;
 import dev.promesa.contracts.CloudEvents;
 import dev.promesa.messaging.AckedProducer;

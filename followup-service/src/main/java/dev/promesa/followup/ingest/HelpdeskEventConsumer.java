@@ -1,7 +1,5 @@
 package dev.promesa.followup.ingest;
 
-import dev.promesa.config.IngestConfig;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -16,6 +14,7 @@ import org.jboss.logging.Logger;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
+import dev.promesa.config.IngestConfig;
 import dev.promesa.contracts.CloudEvents;
 import dev.promesa.messaging.Backoff;
 import dev.promesa.messaging.DeadLetterPublisher;

@@ -1,7 +1,5 @@
 package dev.promesa.notifier.alert;
 
-import dev.promesa.config.NotifierConfig;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -10,6 +8,7 @@ import org.jboss.logging.Logger;
 
 import io.smallrye.common.annotation.Blocking;
 
+import dev.promesa.config.NotifierConfig;
 import dev.promesa.contracts.Topics;
 import dev.promesa.messaging.Backoff;
 import dev.promesa.messaging.DeadLetterPublisher;

@@ -1,7 +1,5 @@
 package dev.promesa.notifier.delivery;
 
-import dev.promesa.config.NotifierConfig;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +11,7 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import dev.promesa.config.NotifierConfig;
 import dev.promesa.contracts.CloudEvents;
 import dev.promesa.contracts.TicketRef;
 import dev.promesa.contracts.Topics;

@@ -1,7 +1,5 @@
 package dev.promesa.notifier.delivery;
 
-import dev.promesa.config.NotifierConfig;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,6 +21,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 
+import dev.promesa.config.NotifierConfig;
 import dev.promesa.messaging.Backoff;
 import dev.promesa.messaging.Failures;
 import dev.promesa.notifier.desk.Desk;

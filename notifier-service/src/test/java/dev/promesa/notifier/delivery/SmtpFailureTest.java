@@ -117,6 +117,7 @@ class SmtpFailureTest {
 
     private static List<ConsumerRecord<String, String>> forTicket(List<ConsumerRecord<String, String>> records,
             String ticketId) {
-        return records.stream().filter(r -> new TicketRef(TestAlerts.SOURCE, ticketId).recordKey().equals(r.key())).toList();
+        return records.stream().filter(r -> new TicketRef(TestAlerts.SOURCE, ticketId).recordKey().equals(r.key()))
+                .toList();
     }
 }
