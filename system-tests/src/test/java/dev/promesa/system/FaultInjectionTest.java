@@ -402,7 +402,7 @@ class FaultInjectionTest {
     }
 
     private static String alertId(Ledger.GeneratedTicket ticket, String kind, int level) {
-        return "commitment:" + ticket.commitmentId() + ":r1:" + kind + ":" + level;
+        return ApiKey.SOURCE + ":commitment:" + ticket.commitmentId() + ":r1:" + kind + ":" + level;
     }
 
     /** Who gets which alert (docs/notifier-service.md, "Who gets what"). */

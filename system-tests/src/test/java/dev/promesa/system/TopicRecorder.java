@@ -1,7 +1,5 @@
 package dev.promesa.system;
 
-import dev.promesa.contracts.TicketRef;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +17,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.promesa.contracts.TicketRef;
 
 /**
  * Every record of some topics from their beginning, read on its own thread (no consumer group, so the services' groups
