@@ -97,7 +97,7 @@ public class ApiKeyFilter {
             String source, long retryAfter) {
         refused.fire(new ApiRequestRefused(status.getStatusCode(), reason, source));
         Response.ResponseBuilder response = Response.status(status).type(ApiProblem.MEDIA_TYPE)
-                .entity(new ApiProblem(ApiProblem.TYPE_BASE + type, title, status.getStatusCode(), detail));
+                .entity(ApiProblem.of(status.getStatusCode(), type, title, detail));
         if (retryAfter > 0) {
             response.header("Retry-After", retryAfter);
         }

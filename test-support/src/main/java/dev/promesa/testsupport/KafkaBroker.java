@@ -9,8 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -40,24 +43,55 @@ import kafka.tools.StorageTool;
  * broker is used and nothing is started.
  * <p>
  * The contract topics (and their dead-letter topics) are created up front with {@value #PARTITIONS} partitions.
+ * <p>
+ * The test JVM's broker also listens with {@code SASL_PLAINTEXT} (mechanism PLAIN, one user): {@link #sasl()} gives
+ * its address and the client settings that authenticate to it, so a test can show that a client really uses the
+ * {@code security.protocol} / {@code sasl.*} settings it was given. The PLAINTEXT listener stays the one
+ * {@link #bootstrapServers()} names, for the tests' own producers and consumers.
  */
 public final class KafkaBroker {
     public static final int PARTITIONS = 3;
+    /** The SASL/PLAIN user of the test broker's SASL listener. */
+    public static final String SASL_USER = "promesa";
+    public static final String SASL_PASSWORD = "promesa-test-secret";
     private static final List<String> CONTRACT_TOPICS = List.of(Topics.HELPDESK_EVENTS, Topics.HELPDESK_EVENTS_DLQ,
             Topics.ALERTS, Topics.ALERTS_DLQ);
 
     private static KafkaBroker shared;
 
     private final String bootstrapServers;
+    private final Optional<SaslListener> sasl;
     private final KafkaConfig config;
     private final Path dataDir;
     private KafkaRaftServer server;
     private KafkaProducer<String, String> producer;
 
-    private KafkaBroker(String bootstrapServers, KafkaConfig config, Path dataDir) {
+    private KafkaBroker(String bootstrapServers, Optional<SaslListener> sasl, KafkaConfig config, Path dataDir) {
         this.bootstrapServers = bootstrapServers;
+        this.sasl = sasl;
         this.config = config;
         this.dataDir = dataDir;
+    }
+
+    /**
+     * The broker's {@code SASL_PLAINTEXT} listener: where it is, and the client settings (without the
+     * {@code kafka.} prefix) that authenticate to it as {@link #SASL_USER}.
+     */
+    public record SaslListener(String bootstrapServers, String user, String password) {
+        public static final String MECHANISM = "PLAIN";
+
+        /** {@code security.protocol}, {@code sasl.mechanism} and {@code sasl.jaas.config} for this user. */
+        public Map<String, String> clientSettings() {
+            return clientSettings(user, password);
+        }
+
+        /** The same settings for another user or password (a wrong password is refused). */
+        public static Map<String, String> clientSettings(String user, String password) {
+            return Map.of("security.protocol", "SASL_PLAINTEXT",
+                    "sasl.mechanism", MECHANISM,
+                    "sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required "
+                            + "username=\"" + user + "\" password=\"" + password + "\";");
+        }
     }
 
     /** The broker of this test JVM, started on first use and stopped (its data deleted) when the JVM exits. */
@@ -65,11 +99,11 @@ public final class KafkaBroker {
         if (shared == null) {
             String external = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
             if (external != null && !external.isBlank()) {
-                shared = new KafkaBroker(external, null, null);
+                shared = new KafkaBroker(external, Optional.empty(), null, null);
             } else {
                 try {
                     Path dataDir = Files.createTempDirectory("promesa-kafka-");
-                    shared = start(dataDir, FreePorts.next(), FreePorts.next());
+                    shared = start(dataDir, FreePorts.next(), FreePorts.next(), OptionalInt.of(FreePorts.next()));
                     Runtime.getRuntime().addShutdownHook(new Thread(() -> shared.shutdown(true), "kafka-cleanup"));
                 } catch (IOException e) {
                     throw new UncheckedIOException("Could not prepare the Kafka data folder", e);
@@ -80,8 +114,14 @@ public final class KafkaBroker {
         return shared;
     }
 
+    /** The PLAINTEXT listener. */
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** The SASL_PLAINTEXT listener: the test JVM's broker has one; an external broker and the local stack do not. */
+    public Optional<SaslListener> sasl() {
+        return sasl;
     }
 
     /** True when the broker came from {@code KAFKA_BOOTSTRAP_SERVERS}; such a broker cannot be stopped by tests. */
@@ -175,21 +215,34 @@ public final class KafkaBroker {
 
     /**
      * Starts a broker in this JVM on the given loopback ports, keeping its data in {@code dataDir} (formatted on first
-     * use, reused after). Used by the tests (temporary folder, free ports) and by the local stack (fixed ones).
+     * use, reused after). Used by the local stack and the system tests (fixed ports, PLAINTEXT only).
      */
     public static KafkaBroker start(Path dataDir, int port, int controllerPort) {
+        return start(dataDir, port, controllerPort, OptionalInt.empty());
+    }
+
+    /**
+     * As {@link #start(Path, int, int)}, with a {@code SASL_PLAINTEXT} listener (PLAIN, user {@link #SASL_USER}) on
+     * {@code saslPort} when one is given. Used by the tests (temporary folder, free ports).
+     */
+    public static KafkaBroker start(Path dataDir, int port, int controllerPort, OptionalInt saslPort) {
         long started = System.nanoTime();
         try {
             Files.createDirectories(dataDir);
-            Map<String, String> props = Map.ofEntries(
+            Optional<SaslListener> sasl = saslPort.isPresent()
+                    ? Optional.of(new SaslListener("127.0.0.1:" + saslPort.getAsInt(), SASL_USER, SASL_PASSWORD))
+                    : Optional.empty();
+            String saslListener = sasl.map(l -> ",SASL_PLAINTEXT://" + l.bootstrapServers()).orElse("");
+            Map<String, String> props = new LinkedHashMap<>(Map.ofEntries(
                     Map.entry("process.roles", "broker,controller"),
                     Map.entry("node.id", "1"),
                     Map.entry("controller.quorum.voters", "1@127.0.0.1:" + controllerPort),
-                    Map.entry("listeners",
-                            "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort),
-                    Map.entry("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port),
+                    Map.entry("listeners", "PLAINTEXT://127.0.0.1:" + port + saslListener + ",CONTROLLER://127.0.0.1:"
+                            + controllerPort),
+                    Map.entry("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port + saslListener),
                     Map.entry("controller.listener.names", "CONTROLLER"),
-                    Map.entry("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"),
+                    Map.entry("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"
+                            + (sasl.isPresent() ? ",SASL_PLAINTEXT:SASL_PLAINTEXT" : "")),
                     Map.entry("inter.broker.listener.name", "PLAINTEXT"),
                     Map.entry("log.dirs", dataDir.resolve("logs").toString()),
                     Map.entry("num.partitions", String.valueOf(PARTITIONS)),
@@ -202,12 +255,21 @@ public final class KafkaBroker {
                     Map.entry("share.coordinator.state.topic.replication.factor", "1"),
                     Map.entry("share.coordinator.state.topic.min.isr", "1"),
                     Map.entry("group.initial.rebalance.delay.ms", "0"),
-                    Map.entry("auto.create.topics.enable", "true"));
+                    Map.entry("auto.create.topics.enable", "true")));
+            sasl.ifPresent(l -> {
+                // The broker's side of SASL/PLAIN: the users it accepts, as user_<name>="<password>".
+                props.put("sasl.enabled.mechanisms", SaslListener.MECHANISM);
+                props.put("listener.name.sasl_plaintext.plain.sasl.jaas.config",
+                        "org.apache.kafka.common.security.plain.PlainLoginModule required user_" + l.user() + "=\""
+                                + l.password() + "\";");
+            });
             format(dataDir, props);
-            KafkaBroker broker = new KafkaBroker("127.0.0.1:" + port, new KafkaConfig(props, false), dataDir);
+            KafkaBroker broker = new KafkaBroker("127.0.0.1:" + port, sasl, new KafkaConfig(props, false), dataDir);
             broker.start();
-            System.out.printf("[test-support] Kafka broker (KRaft, in this JVM) ready on %s in %d ms%n",
-                    broker.bootstrapServers, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            System.out.printf("[test-support] Kafka broker (KRaft, in this JVM) ready on %s%s in %d ms%n",
+                    broker.bootstrapServers,
+                    sasl.map(l -> " (SASL_PLAINTEXT on " + l.bootstrapServers() + ")").orElse(""),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
             return broker;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not prepare the Kafka data folder " + dataDir, e);

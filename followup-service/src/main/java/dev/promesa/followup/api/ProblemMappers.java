@@ -7,16 +7,18 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Read-API errors as problem+json, saying what was not found or which parameter is wrong. */
+import dev.promesa.security.ApiProblem;
+
+/** Read-API errors as problem+json ({@link ApiProblem}), saying what was not found or which parameter is wrong. */
 public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response notFound(NotFoundException e, UriInfo uri) {
-        return Problem.response(Response.Status.NOT_FOUND, e.getMessage(), uri.getPath());
+        return ApiProblem.of(Response.Status.NOT_FOUND, e.getMessage()).at(uri.getPath()).toResponse();
     }
 
     @ServerExceptionMapper
     public Response badRequest(BadRequestException e, UriInfo uri) {
-        return Problem.response(Response.Status.BAD_REQUEST, e.getMessage(), uri.getPath());
+        return ApiProblem.of(Response.Status.BAD_REQUEST, e.getMessage()).at(uri.getPath()).toResponse();
     }
 }

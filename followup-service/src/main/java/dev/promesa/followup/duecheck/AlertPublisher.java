@@ -1,20 +1,12 @@
 package dev.promesa.followup.duecheck;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,12 +14,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.promesa.config.DueCheckConfig;
 import dev.promesa.contracts.Alert;
 import dev.promesa.contracts.CloudEvents;
-import dev.promesa.followup.kafka.AckedProducer;
+import dev.promesa.messaging.AckedProducer;
+import dev.promesa.messaging.KafkaClients;
+import dev.promesa.messaging.NotAcknowledgedException;
 
 /**
- * Publishes alerts to {@code followup.alerts.v1} with a plain idempotent {@code acks=all} producer and waits for the
- * acknowledgements: {@link #publishAll} returns only when Kafka holds every alert, so the caller may then delete the
- * due items. (A plain producer rather than a reactive-messaging emitter: one blocking call with one clear outcome.)
+ * Publishes alerts to {@code followup.alerts.v1} and waits for the acknowledgements: {@link #publishAll} returns only
+ * when Kafka holds every alert, so the caller may then delete the due items. Messaging's {@link AckedProducer}
+ * (idempotent, {@code acks=all}, built from Quarkus' Kafka configuration) rather than a reactive-messaging emitter: one
+ * blocking call with one clear outcome, within {@code promesa.due-check.publish-timeout}.
  */
 @ApplicationScoped
 public class AlertPublisher {
@@ -36,30 +31,18 @@ public class AlertPublisher {
     private final DueCheckConfig config;
     private final AckedProducer producer;
 
-    AlertPublisher(ObjectMapper json, DueCheckConfig config,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    AlertPublisher(ObjectMapper json, DueCheckConfig config, KafkaClients kafka) {
         this.json = json;
         this.config = config;
-        this.producer = new AckedProducer(bootstrapServers, "followup-alerts", config.publishTimeout());
+        this.producer = kafka.producer("followup-alerts", config.publishTimeout());
     }
 
-    /** Sends every alert and waits until Kafka acknowledged all of them, or throws. */
+    /** Sends every alert and waits until Kafka acknowledged all of them, or throws {@link AlertPublishException}. */
     public void publishAll(List<Alert> alerts) {
-        List<Future<RecordMetadata>> acks = new ArrayList<>(alerts.size());
-        for (Alert alert : alerts) {
-            acks.add(producer.get().send(toRecord(alert)));
-        }
-        long deadline = System.nanoTime() + config.publishTimeout().toNanos();
         try {
-            for (Future<RecordMetadata> ack : acks) {
-                ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AlertPublishException("interrupted while waiting for Kafka to acknowledge alerts", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new AlertPublishException("Kafka did not acknowledge " + alerts.size() + " alert(s) within "
-                    + config.publishTimeout() + " (" + producer.bootstrapServers() + "): " + e, e);
+            producer.sendAll(alerts.stream().map(this::toRecord).toList());
+        } catch (NotAcknowledgedException e) {
+            throw new AlertPublishException(e.getMessage(), e);
         }
     }
 
@@ -73,11 +56,6 @@ public class AlertPublisher {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("alert " + alert.alertId() + " cannot be written as JSON", e);
         }
-    }
-
-    @PreDestroy
-    void close() {
-        producer.close();
     }
 
     public static class AlertPublishException extends RuntimeException {

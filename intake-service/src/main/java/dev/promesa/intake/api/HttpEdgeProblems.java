@@ -16,6 +16,8 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
+import dev.promesa.security.ApiProblem;
+
 /**
  * The answers Vert.x would otherwise give with an empty or HTML body, as problem+json like the rest of the API: a body
  * announced larger than {@code quarkus.http.limits.max-body-size} (413, before a byte of it is read; Quarkus's own
@@ -81,6 +83,6 @@ public class HttpEdgeProblems {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A problem detail could not be serialized", e);
         }
-        context.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problems.MEDIA_TYPE).end(body);
+        context.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, ApiProblem.MEDIA_TYPE).end(body);
     }
 }

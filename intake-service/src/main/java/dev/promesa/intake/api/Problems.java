@@ -8,13 +8,11 @@ import jakarta.ws.rs.core.Response;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import dev.promesa.intake.validation.Violation;
+import dev.promesa.security.ApiProblem;
 
-/** Builds {@code application/problem+json} answers and counts rejections by reason. */
+/** Builds intake's {@code application/problem+json} answers ({@link ApiProblem}) and counts rejections by reason. */
 @ApplicationScoped
 public class Problems {
-    public static final String MEDIA_TYPE = "application/problem+json";
-    private static final String TYPE_BASE = "https://promesa.dev/problems/";
-
     private final MeterRegistry registry;
 
     public Problems(MeterRegistry registry) {
@@ -28,17 +26,15 @@ public class Problems {
 
     public Response response(int status, String type, String title, String detail, List<Violation> errors,
             String reason) {
-        return Response.status(status)
-                .type(MEDIA_TYPE)
-                .entity(problem(status, type, title, detail, errors, reason))
-                .build();
+        return problem(status, type, title, detail, errors, reason).toResponse();
     }
 
     /** The problem itself, counted, for answers written outside JAX-RS (the body-size guard). */
-    public Problem problem(int status, String type, String title, String detail, List<Violation> errors,
+    public ApiProblem problem(int status, String type, String title, String detail, List<Violation> errors,
             String reason) {
         registry.counter("promesa.intake.rejected", "reason", reason).increment();
-        return new Problem(TYPE_BASE + type, title, status, detail, errors);
+        return ApiProblem.of(status, type, title, detail)
+                .withErrors(errors.stream().map(v -> new ApiProblem.FieldError(v.field(), v.message())).toList());
     }
 
     public Response invalid(List<Violation> errors) {

@@ -13,7 +13,7 @@ import org.jboss.logging.Logger;
 
 import dev.promesa.config.NotifierConfig;
 import dev.promesa.contracts.Alert;
-import dev.promesa.notifier.delivery.Backoff;
+import dev.promesa.messaging.PollHandler;
 import dev.promesa.notifier.delivery.NewNotification;
 import dev.promesa.notifier.delivery.NotificationLog;
 import dev.promesa.notifier.desk.Desk;
@@ -21,96 +21,80 @@ import dev.promesa.notifier.desk.Desks;
 import dev.promesa.notifier.recipient.Addressee;
 import dev.promesa.notifier.recipient.Addressee.Recipient;
 import dev.promesa.notifier.recipient.Addressee.Unresolved;
-import dev.promesa.notifier.recipient.EmailAddresses;
 import dev.promesa.notifier.template.MailRenderer;
 
 /**
- * Turns one poll of alerts into notification-log rows: who gets each alert, what they read, then one insert for the
- * whole poll. Nothing is sent here; the delivery worker picks the rows up once they are committed.
+ * notifier's part of a poll ({@link AlertConsumer} runs it through messaging's poll processor): turns alerts into
+ * notification-log rows, who gets each alert and what they read, then one insert for all of them. Nothing is sent
+ * here; the delivery worker picks the rows up once they are committed.
  * <p>
- * A record that cannot be read or rendered is dead-lettered alone, and the rest of the poll goes on. A passing failure
- * of the insert (typically the database restarting) is retried with backoff, holding the partitions in order; if the
- * poll still cannot be written, its alerts are written one by one, each with the same retries, so that only an alert
- * that itself cannot be stored ends on the dead-letter topic.
+ * A record that is not an alert ({@link AlertReader}) or whose emails cannot be written
+ * ({@link UnreadableAlertException}) is dead-lettered alone by the processor; the rest of the poll goes on. Before
+ * rendering, one query finds the (alert, recipient) pairs already logged, so a redelivered poll renders nothing.
  */
 @ApplicationScoped
-public class AlertIntake {
+public class AlertIntake implements PollHandler<AlertIntake.Received> {
     private static final Logger LOG = Logger.getLogger(AlertIntake.class);
 
     private final AlertReader reader;
     private final Desks desks;
     private final MailRenderer renderer;
     private final NotificationLog log;
-    private final UnreadableAlerts unreadable;
-    private final Retrying retrying;
 
-    AlertIntake(AlertReader reader, Desks desks, MailRenderer renderer, NotificationLog log,
-            UnreadableAlerts unreadable, NotifierConfig config) {
+    AlertIntake(AlertReader reader, Desks desks, MailRenderer renderer, NotificationLog log) {
         this.reader = reader;
         this.desks = desks;
         this.renderer = renderer;
         this.log = log;
-        this.unreadable = unreadable;
-        NotifierConfig.Intake settings = config.intake();
-        this.retrying = new Retrying(settings.maxAttempts(),
-                new Backoff(settings.initialBackoff(), settings.maxBackoff()),
-                wait -> Thread.sleep(wait.toMillis()));
     }
 
-    /** A record of the poll that is an alert. */
-    private record Readable(ConsumerRecord<String, String> record, Alert alert) {
+    /** A record of the poll that is an alert; its value is kept as the alert JSON of the log rows. */
+    public record Received(ConsumerRecord<String, String> record, Alert alert) {
     }
 
-    /**
-     * One alert of the poll with the rows it asks for; {@code alreadyLogged} recipients were skipped (a redelivery
-     * renders nothing).
-     */
-    private record Prepared(ConsumerRecord<String, String> record, Alert alert, List<NewNotification> rows,
-            int alreadyLogged) {
+    /** One alert with the rows it asks for; {@code alreadyLogged} recipients were skipped. */
+    private record Prepared(Alert alert, List<NewNotification> rows, int alreadyLogged) {
     }
 
-    public void accept(List<ConsumerRecord<String, String>> records) {
-        List<Readable> readable = new ArrayList<>(records.size());
-        for (ConsumerRecord<String, String> record : records) {
-            try {
-                readable.add(new Readable(record, reader.read(record.value())));
-            } catch (RuntimeException e) {
-                deadLetter(record, e);
-            }
+    @Override
+    public Received read(ConsumerRecord<String, String> record) {
+        return new Received(record, reader.read(record.value()));
+    }
+
+    /** The whole poll: one lookup of what is logged already, the emails rendered, one insert. */
+    @Override
+    public void applyAll(List<Received> alerts) {
+        Set<String> known = knownKeys(alerts);
+        List<Prepared> prepared = new ArrayList<>(alerts.size());
+        for (Received received : alerts) {
+            prepared.add(prepare(received, known));
         }
-        if (readable.isEmpty()) {
-            return;
-        }
-        Set<String> known = knownKeys(readable);
-        List<Prepared> prepared = new ArrayList<>(readable.size());
-        int skipped = 0;
-        for (Readable r : readable) {
-            try {
-                Prepared p = prepare(r, known);
-                prepared.add(p);
-                skipped += p.alreadyLogged();
-            } catch (RuntimeException e) {
-                deadLetter(r.record(), new UnreadableAlertException("could not write the emails of alert "
-                        + r.alert().alertId() + ": " + e, e));
-            }
-        }
-        log.skippedKnown(skipped);
-        List<NewNotification> rows = prepared.stream().flatMap(p -> p.rows().stream()).toList();
+        List<NewNotification> inserted = log
+                .insert(prepared.stream().flatMap(p -> p.rows().stream()).toList());
+        log.skippedKnown(prepared.stream().mapToInt(Prepared::alreadyLogged).sum());
+        report(prepared, inserted);
+    }
+
+    @Override
+    public void apply(Received alert) {
+        applyAll(List.of(alert));
+    }
+
+    /** An alert whose emails cannot be written will not become writable: dead-lettered without retries. */
+    @Override
+    public boolean isPermanent(RuntimeException failure) {
+        return failure instanceof UnreadableAlertException;
+    }
+
+    @Override
+    public String describe(Received received) {
+        return "Alert " + received.alert().alertId() + " (" + received.alert().kind() + ", ticket "
+                + received.alert().ticketId() + ")";
+    }
+
+    private Set<String> knownKeys(List<Received> alerts) {
         try {
-            List<NewNotification> inserted = retrying.call(() -> log.insert(rows), (attempt, wait, failure) -> LOG
-                    .warnf("Could not record %d alert(s) (attempt %d): %s; retrying in %s", prepared.size(), attempt,
-                            EmailAddresses.maskedIn(failure.toString()), wait));
-            report(prepared, inserted);
-        } catch (RuntimeException e) {
-            LOG.errorf("Could not record a poll of %d alert(s): %s; recording them one by one",
-                    prepared.size(), EmailAddresses.maskedIn(e.toString()));
-            prepared.forEach(this::acceptAlone);
-        }
-    }
-
-    private Set<String> knownKeys(List<Readable> readable) {
-        try {
-            return log.knownKeys(readable.stream().map(r -> r.alert().alertId()).distinct().toList());
+            return log.knownKeys(alerts.stream().map(r -> r.alert().alertId()).distinct().toList());
         } catch (RuntimeException e) {
             // Only a shortcut for redeliveries: the insert's unique key keeps them harmless anyway.
             LOG.debugf("Could not look up already logged recipients: %s", e);
@@ -118,48 +102,35 @@ public class AlertIntake {
         }
     }
 
-    private Prepared prepare(Readable r, Set<String> known) {
-        Alert alert = r.alert();
-        Desk desk = desks.of(alert.source());
-        List<NewNotification> rows = new ArrayList<>();
-        int alreadyLogged = 0;
-        for (Addressee addressee : desk.recipients().resolve(alert)) {
-            if (known.contains(new NewNotification(alert, null, addressee, null, null).key())) {
-                alreadyLogged++;
-                continue;
-            }
-            if (addressee instanceof Recipient recipient) {
-                var mail = renderer.render(alert, recipient, desk.letterhead());
-                rows.add(new NewNotification(alert, r.record().value(), recipient, mail.language(), mail));
-            } else if (addressee instanceof Unresolved) {
-                rows.add(new NewNotification(alert, r.record().value(), addressee,
-                        desk.letterhead().defaultLanguage(), null));
-            }
-        }
-        return new Prepared(r.record(), alert, rows, alreadyLogged);
-    }
-
-    /** After the poll's insert failed for good: this alert alone, so one bad alert cannot take the others along. */
-    private void acceptAlone(Prepared p) {
+    private Prepared prepare(Received received, Set<String> known) {
+        Alert alert = received.alert();
         try {
-            List<NewNotification> inserted = retrying.call(() -> log.insert(p.rows()), (attempt, wait, failure) -> LOG
-                    .warnf("Could not record alert %s (attempt %d): %s; retrying in %s", p.alert().alertId(), attempt,
-                            EmailAddresses.maskedIn(failure.toString()), wait));
-            report(List.of(p), inserted);
+            Desk desk = desks.of(alert.source());
+            List<NewNotification> rows = new ArrayList<>();
+            int alreadyLogged = 0;
+            for (Addressee addressee : desk.recipients().resolve(alert)) {
+                if (known.contains(new NewNotification(alert, null, addressee, null, null).key())) {
+                    alreadyLogged++;
+                    continue;
+                }
+                if (addressee instanceof Recipient recipient) {
+                    var mail = renderer.render(alert, recipient, desk.letterhead());
+                    rows.add(new NewNotification(alert, received.record().value(), recipient, mail.language(), mail));
+                } else if (addressee instanceof Unresolved) {
+                    rows.add(new NewNotification(alert, received.record().value(), addressee,
+                            desk.letterhead().defaultLanguage(), null));
+                }
+            }
+            return new Prepared(alert, rows, alreadyLogged);
+        } catch (UnreadableAlertException e) {
+            throw e;
         } catch (RuntimeException e) {
-            deadLetter(p.record(), new UnreadableAlertException("could not record alert " + p.alert().alertId()
-                    + ": " + e.getMessage(), e));
+            throw new UnreadableAlertException("could not write the emails of alert " + alert.alertId() + ": " + e,
+                    e);
         }
     }
 
-    private void deadLetter(ConsumerRecord<String, String> record, RuntimeException reason) {
-        // Waits for the broker; if it cannot take the dead letter either, the poll fails and is read again.
-        retrying.run(() -> unreadable.deadLetter(record, reason), (attempt, wait, failure) -> LOG.warnf(
-                "Could not dead-letter record %s-%d@%d (attempt %d): %s; retrying in %s", record.topic(),
-                record.partition(), record.offset(), attempt, failure, wait));
-    }
-
-    /** One line per alert, as a person following an alert through the logs expects; addresses masked. */
+    /** One line per alert, as a person following an alert through the logs expects. */
     private static void report(List<Prepared> prepared, List<NewNotification> inserted) {
         Map<Alert, List<NewNotification>> byAlert = new IdentityHashMap<>();
         inserted.forEach(row -> byAlert.computeIfAbsent(row.alert(), a -> new ArrayList<>()).add(row));
@@ -173,7 +144,7 @@ public class AlertIntake {
             if (row.addressee() instanceof Unresolved nobody) {
                 unresolved.add(nobody.audience() + ": " + nobody.reason());
             } else {
-                queued.add(row.addressee().audience() + " " + EmailAddresses.masked(row.addressee().key()));
+                queued.add(row.addressee().audience() + " " + row.addressee().key());
             }
         }
         if (queued.isEmpty() && unresolved.isEmpty()) {

@@ -1,6 +1,5 @@
 package dev.promesa.notifier.delivery;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,33 +9,28 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
-
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 import dev.promesa.config.NotifierConfig;
 import dev.promesa.contracts.CloudEvents;
 import dev.promesa.contracts.TicketRef;
 import dev.promesa.contracts.Topics;
-import dev.promesa.notifier.recipient.EmailAddresses;
+import dev.promesa.messaging.DeadLetter;
+import dev.promesa.messaging.DeadLetterPublisher;
+import dev.promesa.messaging.KafkaClients;
 
 /**
- * Puts the alert of every FAILED notification on {@code followup.alerts.v1.dlq}, with the reason and the recipient in
- * headers. Driven from the notification log (not fired next to the state change), so a broker outage delays dead
- * letters but never loses one: a row counts as dead-lettered only once the broker acknowledged it.
+ * Puts the alert of every FAILED notification on {@code followup.alerts.v1.dlq} in messaging's dead-letter format, with
+ * the reason and the recipient in headers. Driven from the notification log (not fired next to the state change), so a
+ * broker outage delays dead letters but never loses one: a row counts as dead-lettered only once the broker
+ * acknowledged it.
  */
 @ApplicationScoped
 public class DeadLetters {
-    public static final String CHANNEL = "alerts-dead-letters";
-    public static final String HEADER_REASON = "dead-letter-reason";
+    /** Who the failed email was for: the full address, so an operator can replay it to the right person. */
     public static final String HEADER_RECIPIENT = "dead-letter-recipient";
     public static final String HEADER_NOTIFICATION = "dead-letter-notification-id";
     public static final String HEADER_ATTEMPTS = "dead-letter-attempts";
-    public static final String HEADER_TOPIC = "dead-letter-topic";
 
     private static final Duration PAUSE_AFTER_FAILURE = Duration.ofSeconds(30);
 
@@ -51,20 +45,19 @@ public class DeadLetters {
             """;
 
     private final EntityManager em;
-    private final MutinyEmitter<String> emitter;
+    private final DeadLetterPublisher publisher;
     private final DeliveryMetrics metrics;
     private final Clock clock;
-    private final NotifierConfig.Delivery settings;
     /** After the broker failed to acknowledge, give it a moment instead of blocking the senders on every round. */
     private volatile Instant pausedUntil = Instant.MIN;
 
-    DeadLetters(EntityManager em, @Channel(CHANNEL) MutinyEmitter<String> emitter, DeliveryMetrics metrics, Clock clock,
-            NotifierConfig config) {
+    DeadLetters(EntityManager em, KafkaClients kafka, DeliveryMetrics metrics, Clock clock, NotifierConfig config) {
         this.em = em;
-        this.emitter = emitter;
+        this.publisher = new DeadLetterPublisher(
+                kafka.producer("notifier-failed-notifications", config.delivery().deadLetterTimeout()),
+                Topics.ALERTS_DLQ);
         this.metrics = metrics;
         this.clock = clock;
-        this.settings = config.delivery();
     }
 
     /** @return how many dead letters were published */
@@ -78,39 +71,31 @@ public class DeadLetters {
         int published = 0;
         for (Notification n : failed) {
             try {
-                emitter.sendMessage(toRecord(n)).await().atMost(settings.deadLetterTimeout());
+                publisher.publish(List.of(deadLetter(n)));
             } catch (RuntimeException e) {
                 // Keep what was acknowledged so far; the rest is tried again after a pause.
                 pausedUntil = clock.instant().plus(PAUSE_AFTER_FAILURE);
                 LOG.warnf("Could not dead-letter alert %s (notification %s) yet: %s; retrying in %s. Check the Kafka "
-                        + "connection (kafka.bootstrap.servers).", n.alertId, n.id, e.toString(), PAUSE_AFTER_FAILURE);
+                        + "connection (kafka.bootstrap.servers and the other kafka.* settings).", n.alertId, n.id, e,
+                        PAUSE_AFTER_FAILURE);
                 break;
             }
             n.deadLetteredAt = clock.instant();
             metrics.deadLettered();
             published++;
-            LOG.warnf("Dead-lettered alert %s for %s on %s: %s", n.alertId, EmailAddresses.masked(n.recipient),
-                    Topics.ALERTS_DLQ, EmailAddresses.maskedIn(n.lastError));
+            LOG.warnf("Dead-lettered alert %s for %s on %s: %s", n.alertId, n.recipient, Topics.ALERTS_DLQ,
+                    n.lastError);
         }
         return published;
     }
 
-    private static Message<String> toRecord(Notification n) {
-        RecordHeaders headers = new RecordHeaders();
-        header(headers, HEADER_REASON, n.lastError);
-        header(headers, HEADER_RECIPIENT, n.recipient);
-        header(headers, HEADER_NOTIFICATION, n.id.toString());
-        header(headers, HEADER_ATTEMPTS, Integer.toString(n.attempts));
-        header(headers, HEADER_TOPIC, Topics.ALERTS);
-        CloudEvents.headers(n.alertId, CloudEvents.TYPE_ALERT, n.source, null, n.ticketId)
-                .forEach((name, value) -> header(headers, name, value));
-        return Message.of(n.alertJson).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(new TicketRef(n.source, n.ticketId).recordKey()).withHeaders(headers).build());
-    }
-
-    private static void header(RecordHeaders headers, String name, String value) {
-        if (value != null) {
-            headers.add(name, value.getBytes(StandardCharsets.UTF_8));
-        }
+    /** The alert as it came, keyed by its ticket, with the reason, the recipient and its own CloudEvents headers. */
+    static DeadLetter deadLetter(Notification n) {
+        return DeadLetter.of(new TicketRef(n.source, n.ticketId).recordKey(), n.alertJson, Topics.ALERTS,
+                n.lastError, "notification " + n.id)
+                .with(HEADER_RECIPIENT, n.recipient)
+                .with(HEADER_NOTIFICATION, n.id.toString())
+                .with(HEADER_ATTEMPTS, Integer.toString(n.attempts))
+                .with(CloudEvents.headers(n.alertId, CloudEvents.TYPE_ALERT, n.source, null, n.ticketId));
     }
 }

@@ -22,9 +22,10 @@ import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 
 import dev.promesa.config.NotifierConfig;
+import dev.promesa.messaging.Backoff;
+import dev.promesa.messaging.Failures;
 import dev.promesa.notifier.desk.Desk;
 import dev.promesa.notifier.desk.Desks;
-import dev.promesa.notifier.recipient.EmailAddresses;
 
 /**
  * One sender round: claim up to {@code promesa.delivery.claim-size} due emails with one statement, send them one
@@ -173,7 +174,7 @@ public class Deliverer {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         metrics.sent(n.source(), n.kind(), took);
         LOG.infof("Sent %s email for alert %s (ticket %s) to %s in %d ms", n.kind(), n.alertId(), n.ticketId(),
-                EmailAddresses.masked(n.recipient()), took.toMillis());
+                n.recipient(), took.toMillis());
         return NotificationState.SENT;
     }
 
@@ -186,16 +187,16 @@ public class Deliverer {
             metrics.sendFailedForGood(n.source(), n.kind(), took);
             LOG.errorf("Giving up on %s email for alert %s (ticket %s) to %s after %d attempts: %s. The alert goes to "
                     + "the dead-letter topic; check the SMTP server (quarkus.mailer.host/port) and replay it from there.",
-                    n.kind(), n.alertId(), n.ticketId(), EmailAddresses.masked(n.recipient()), attempt,
-                    EmailAddresses.maskedIn(error));
+                    n.kind(), n.alertId(), n.ticketId(), n.recipient(), attempt,
+                    error);
             return NotificationState.FAILED;
         }
         Instant next = clock.instant().plus(backoff.after(attempt));
         update(connection, RETRY, Timestamp.from(next), error, n.id());
         metrics.retried(took);
         LOG.warnf("Attempt %d/%d of %s email for alert %s to %s failed: %s; next attempt at %s", attempt,
-                settings.maxAttempts(), n.kind(), n.alertId(), EmailAddresses.masked(n.recipient()),
-                EmailAddresses.maskedIn(error), next);
+                settings.maxAttempts(), n.kind(), n.alertId(), n.recipient(),
+                error, next);
         return NotificationState.PENDING;
     }
 
@@ -233,12 +234,9 @@ public class Deliverer {
         return mail;
     }
 
+    /** The root cause in one line, at most 1,000 characters: what the notification log keeps as its last error. */
     private static String describe(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+        String message = Failures.oneLine(Failures.root(e));
         return message.length() > 1000 ? message.substring(0, 1000) : message;
     }
 }

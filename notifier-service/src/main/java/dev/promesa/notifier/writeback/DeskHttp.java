@@ -19,7 +19,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
-import dev.promesa.notifier.recipient.EmailAddresses;
 
 /**
  * The one way notifier calls a desk: the JDK's HTTP client, JSON in and out, the account's {@code Authorization}
@@ -128,13 +127,13 @@ public final class DeskHttp {
         }
     }
 
-    /** The start of an error body, on one line, addresses masked: enough to see what the desk said. */
+    /** The start of an error body, on one line: enough to see what the desk said (log lines are masked by the filter). */
     static String excerpt(String body) {
         if (body == null || body.isBlank()) {
             return "";
         }
         String line = body.replaceAll("\\s+", " ").trim();
         line = line.length() > EXCERPT ? line.substring(0, EXCERPT) + "…" : line;
-        return ": " + EmailAddresses.maskedIn(line);
+        return ": " + line;
     }
 }

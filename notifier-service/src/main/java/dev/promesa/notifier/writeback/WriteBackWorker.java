@@ -26,10 +26,9 @@ import dev.promesa.config.NotifierConfig;
 import dev.promesa.config.SourcesConfig.WriteBack.Desk;
 import dev.promesa.contracts.Alert;
 import dev.promesa.notifier.alert.AlertReader;
-import dev.promesa.notifier.delivery.Backoff;
+import dev.promesa.messaging.Backoff;
 import dev.promesa.notifier.desk.Desks;
 import dev.promesa.notifier.recipient.Audience;
-import dev.promesa.notifier.recipient.EmailAddresses;
 
 /**
  * The write-back writer: one thread per replica, apart from the email senders, that turns sent emails into internal
@@ -184,7 +183,7 @@ public class WriteBackWorker {
             log.written(c.notificationId(), noteId, clock.instant());
             metrics.count(c.source(), desk.deskName(), WriteBackMetrics.WRITTEN);
             LOG.infof("Wrote a note about notification %s (%s) into %s ticket %s of source %s%s",
-                    c.notificationId(), EmailAddresses.masked(c.recipient()), desk.deskName(), c.ticketId(),
+                    c.notificationId(), c.recipient(), desk.deskName(), c.ticketId(),
                     c.source(), noteId == null ? "" : " (note " + noteId + ")");
         } catch (DeskCallFailure f) {
             onFailure(c, desk, f);
@@ -217,7 +216,7 @@ public class WriteBackWorker {
         metrics.count(c.source(), desk.deskName(), WriteBackMetrics.RETRIED);
         LOG.warnf("Attempt %d/%d of the note about notification %s into %s ticket %s failed: %s; next attempt at %s"
                 + "%s", attempt, settings.maxAttempts(), c.notificationId(),
-                desk.deskName(), c.ticketId(), EmailAddresses.maskedIn(error), next,
+                desk.deskName(), c.ticketId(), error, next,
                 f.wholeDesk() ? " (the source's other notes wait until then)" : "");
     }
 
@@ -225,7 +224,7 @@ public class WriteBackWorker {
         log.failed(c.notificationId(), error);
         metrics.count(c.source(), desk, WriteBackMetrics.FAILED);
         LOG.errorf("No note about notification %s in %s ticket %s of source %s: %s. The email itself was sent.",
-                c.notificationId(), desk, c.ticketId(), c.source(), EmailAddresses.maskedIn(error));
+                c.notificationId(), desk, c.ticketId(), c.source(), error);
     }
 
     private void idle(Duration timeout) {

@@ -27,6 +27,7 @@ import dev.promesa.contracts.AlertKind;
 import dev.promesa.contracts.CloudEvents;
 import dev.promesa.contracts.TicketRef;
 import dev.promesa.contracts.Topics;
+import dev.promesa.messaging.DeadLetter;
 import dev.promesa.notifier.TestAlerts;
 import dev.promesa.testsupport.KafkaBroker;
 import dev.promesa.testsupport.SmtpServer;
@@ -83,7 +84,7 @@ class SmtpFailureTest {
             assertThat(TopicTail.header(letter, CloudEvents.HEADER_ID)).isEqualTo(alert.alertId());
             assertThat(TopicTail.header(letter, DeadLetters.HEADER_RECIPIENT)).isEqualTo("lucia@example.com");
             assertThat(TopicTail.header(letter, DeadLetters.HEADER_ATTEMPTS)).isEqualTo("5");
-            assertThat(TopicTail.header(letter, DeadLetters.HEADER_REASON)).startsWith("gave up after 5 attempts:");
+            assertThat(TopicTail.header(letter, DeadLetter.REASON)).startsWith("gave up after 5 attempts:");
 
             Map<String, Object> row = given().queryParam("ticketId", alert.ticketId()).queryParam("state", "FAILED")
                     .when().get("/api/v1/notifications").then().statusCode(200).extract().jsonPath()
@@ -102,7 +103,7 @@ class SmtpFailureTest {
 
             ConsumerRecord<String, String> letter = awaitDeadLetter(dlq, orphan.ticketId());
             assertThat(TopicTail.header(letter, DeadLetters.HEADER_RECIPIENT)).isEqualTo("unresolved:lead");
-            assertThat(TopicTail.header(letter, DeadLetters.HEADER_REASON))
+            assertThat(TopicTail.header(letter, DeadLetter.REASON))
                     .contains("promesa.teams.no-such-team.lead", "promesa.fallback-recipient");
             assertThat(notifications(orphan.ticketId())).singleElement().satisfies(n -> assertThat(n)
                     .containsEntry("state", "FAILED").containsEntry("recipient", "unresolved:lead"));

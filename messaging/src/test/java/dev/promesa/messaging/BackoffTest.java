@@ -1,4 +1,4 @@
-package dev.promesa.notifier.delivery;
+package dev.promesa.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,13 +15,5 @@ class BackoffTest {
         assertThat(IntStream.rangeClosed(1, 11).mapToObj(backoff::after).map(Duration::toSeconds).toList())
                 .containsExactly(1L, 2L, 4L, 8L, 16L, 32L, 64L, 128L, 256L, 300L, 300L);
         assertThat(backoff.after(10_000)).isEqualTo(Duration.ofMinutes(5));
-    }
-
-    @Test
-    void messageIdsDependOnAlertAndRecipientOnly() {
-        assertThat(MessageIds.of("a-1", "ana@example.com")).isEqualTo(MessageIds.of("a-1", "ana@example.com"))
-                .isNotEqualTo(MessageIds.of("a-1", "bob@example.com"))
-                .isNotEqualTo(MessageIds.of("a-2", "ana@example.com"))
-                .matches("<[0-9a-f]{40}@notifier\\.promesa>");
     }
 }

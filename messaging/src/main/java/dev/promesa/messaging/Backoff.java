@@ -1,8 +1,8 @@
-package dev.promesa.notifier.delivery;
+package dev.promesa.messaging;
 
 import java.time.Duration;
 
-/** Exponential backoff between delivery attempts: initial, ×2 per failed attempt, capped. Pure. */
+/** Exponential backoff: the initial wait, ×2 per failed attempt, capped. Pure. */
 public record Backoff(Duration initial, Duration max) {
 
     /** The wait after the {@code failedAttempts}-th failed attempt (1 → initial, 2 → 2×initial, …, at most max). */
