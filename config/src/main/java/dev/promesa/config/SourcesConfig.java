@@ -54,6 +54,8 @@ public interface SourcesConfig {
         /** This desk's promise rules; each falls back to {@code promesa.commitments.*}. */
         Commitments commitments();
 
+        Promises promises();
+
         /** The secret this desk's webhooks are signed with (or, for Freshdesk, send); no secret, no webhooks. */
         Optional<String> webhookSecret();
 
@@ -103,5 +105,10 @@ public interface SourcesConfig {
     interface Commitments {
         /** {@code elapsed} or {@code working-hours}; else {@code promesa.commitments.delays-in}. */
         Optional<DelaysIn> delaysIn();
+    }
+
+    interface Promises {
+        /** {@code auto}, {@code suggest} or {@code off}; else {@code promesa.promises.from-text}. */
+        Optional<FromText> fromText();
     }
 }

@@ -26,7 +26,7 @@ public class UnknownSettings {
      * only the mappings something injects, and each service must accept every documented key, not only its own.
      */
     void check(@Observes Startup startup, Config config, ApiSecurityConfig apiSecurity, SourcesConfig sources,
-            IntakeConfig intake, IngestConfig ingest, CommitmentConfig commitments, SlaConfig sla,
+            IntakeConfig intake, IngestConfig ingest, CommitmentConfig commitments, PromisesConfig promises, SlaConfig sla,
             CalendarConfig calendars, SatisfactionConfig satisfaction, DueCheckConfig dueCheck,
             NotifierConfig notifier) {
         List<String> problems = problems(config);

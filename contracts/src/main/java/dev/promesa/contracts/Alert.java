@@ -49,6 +49,9 @@ public record Alert(
 
     /**
      * @param agentWords the body of the interaction in which the agent made the promise, as they wrote it
+     * @param origin REQUEST (the structured field) or TEXT (recognised in the agent's words); null in alerts raised
+     *        before promises were recognised, read as REQUEST
+     * @param quote for a TEXT promise, the sentence in which the agent made it, to be shown back to the user
      */
     public record CommitmentContext(
             String commitmentId,
@@ -56,7 +59,9 @@ public record Alert(
             String description,
             PromisedTo promisedTo,
             Instant madeAt,
-            String agentWords) {
+            String agentWords,
+            CommitmentOrigin origin,
+            String quote) {
     }
 
     /**

@@ -58,7 +58,7 @@ class JsonShapeTest {
         Alert alert = new Alert("commitment:c-1:r0:COMMITMENT_OVERDUE:0", AlertKind.COMMITMENT_OVERDUE, 0, "T-1",
                 "desk", NOW, NOW, Duration.ofMinutes(65),
                 new Alert.TicketContext("VPN", Priority.P2, TicketStatus.OPEN, LUCIA, null, "desk"),
-                new Alert.CommitmentContext("c-1", CommitmentKind.UPDATE, "Estado", PromisedTo.USER, NOW, "..."),
+                new Alert.CommitmentContext("c-1", CommitmentKind.UPDATE, "Estado", PromisedTo.USER, NOW, "...", CommitmentOrigin.REQUEST, null),
                 new Alert.SlaContext(SlaMetric.RESOLUTION, Duration.ofHours(8), 100, "default"));
         JsonNode json = JSON.valueToTree(alert);
         JsonNode schema = schema("alert.v1.schema.json");

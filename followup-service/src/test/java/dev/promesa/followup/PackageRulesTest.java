@@ -11,7 +11,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 
 /**
  * followup's packages form layers without cycles: calendar and scheduling at the bottom, commitment and sla on them,
- * ticket on those, ingest and the due check on top. Pure rules stay free of Quarkus, Kafka and JDBC.
+ * ticket on those, ingest and the due check on top, and the promise actions of the API on the ingest's working set. Pure rules stay free of Quarkus, Kafka and JDBC.
  */
 class PackageRulesTest {
 
@@ -28,11 +28,14 @@ class PackageRulesTest {
     void theLowerLayersDoNotReachUp() {
         noClasses().that().resideInAnyPackage("..followup.scheduling..", "..followup.calendar..")
                 .should().dependOnClassesThat().resideInAnyPackage("..followup.commitment..", "..followup.sla..",
-                        "..followup.ticket..", "..followup.ingest..", "..followup.duecheck..")
+                        "..followup.ticket..", "..followup.ingest..", "..followup.duecheck..", "..followup.action..")
                 .check(CLASSES);
         noClasses().that().resideInAnyPackage("..followup.commitment..", "..followup.sla..")
                 .should().dependOnClassesThat().resideInAnyPackage("..followup.ticket..", "..followup.ingest..",
-                        "..followup.duecheck..")
+                        "..followup.duecheck..", "..followup.action..")
+                .check(CLASSES);
+        noClasses().that().resideInAnyPackage("..followup.ticket..", "..followup.ingest..")
+                .should().dependOnClassesThat().resideInAnyPackage("..followup.action..")
                 .check(CLASSES);
     }
 

@@ -7,6 +7,7 @@ import java.util.UUID;
 import dev.promesa.contracts.Alert;
 import dev.promesa.contracts.AlertKind;
 import dev.promesa.contracts.CommitmentKind;
+import dev.promesa.contracts.CommitmentOrigin;
 import dev.promesa.contracts.Person;
 import dev.promesa.contracts.Priority;
 import dev.promesa.contracts.PromisedTo;
@@ -128,7 +129,7 @@ public final class TestAlerts {
             var ticket = new Alert.TicketContext(subject, Priority.P2, TicketStatus.OPEN, requester, assignee, team);
             var commitment = commitmentKind
                     ? new Alert.CommitmentContext("c-" + alertId, CommitmentKind.UPDATE, promise, PromisedTo.USER,
-                            DUE.minus(Duration.ofHours(4)), "Le envío el presupuesto antes de las 15:00.")
+                            DUE.minus(Duration.ofHours(4)), "Le envío el presupuesto antes de las 15:00.", CommitmentOrigin.REQUEST, null)
                     : null;
             var sla = slaKind
                     ? new Alert.SlaContext(SlaMetric.RESOLUTION, Duration.ofHours(8),

@@ -111,6 +111,22 @@ public final class WorkingHoursCalendar implements BusinessCalendar {
         return zone;
     }
 
+    public Set<DayOfWeek> workingDays() {
+        return EnumSet.copyOf(workingDays);
+    }
+
+    public LocalTime opens() {
+        return opens;
+    }
+
+    public LocalTime closes() {
+        return closes;
+    }
+
+    public Set<LocalDate> holidays() {
+        return holidays;
+    }
+
     private boolean isWorkingDay(LocalDate date) {
         return workingDays.contains(date.getDayOfWeek()) && !holidays.contains(date);
     }

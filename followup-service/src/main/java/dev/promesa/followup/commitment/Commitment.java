@@ -1,7 +1,6 @@
 package dev.promesa.followup.commitment;
 
 import java.time.Instant;
-import java.util.List;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -13,6 +12,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 import dev.promesa.contracts.Alert;
 import dev.promesa.contracts.CommitmentKind;
+import dev.promesa.contracts.CommitmentOrigin;
 import dev.promesa.contracts.PromisedTo;
 import dev.promesa.contracts.TicketRef;
 import dev.promesa.followup.persistence.SourceKey;
@@ -37,6 +37,14 @@ public class Commitment extends PanacheEntityBase {
     public String agentId;
     /** The body of the interaction in which the promise was made, as the agent wrote it. */
     public String agentWords;
+    /** REQUEST (the structured field) or TEXT (recognised in the agent's words). */
+    @Enumerated(EnumType.STRING)
+    public CommitmentOrigin origin = CommitmentOrigin.REQUEST;
+    /** For a TEXT promise: the sentence the agent wrote. */
+    public String quote;
+    /** For a TEXT promise: how sure the recognizer was, 0 to 1. */
+    public Double confidence;
+    /** Null only for a vague suggestion ("en breve") until an agent gives it a time. */
     public Instant dueAt;
     /** Starts at 1; each reschedule (or reuse of a closed id) adds one, so alert ids of a new due time are new. */
     public int revision;
@@ -51,7 +59,12 @@ public class Commitment extends PanacheEntityBase {
         return new TicketRef(source, ticketId);
     }
 
+    /** Open or suggested: a later reply may still keep it, an agent may still act on it. */
+    public boolean active() {
+        return state == CommitmentState.OPEN || state == CommitmentState.SUGGESTED;
+    }
+
     public Alert.CommitmentContext context() {
-        return new Alert.CommitmentContext(id, kind, description, promisedTo, madeAt, agentWords);
+        return new Alert.CommitmentContext(id, kind, description, promisedTo, madeAt, agentWords, origin, quote);
     }
 }

@@ -11,8 +11,8 @@ import dev.promesa.contracts.TicketRef;
  */
 public interface CommitmentStore {
 
-    /** The ticket's open promises, oldest first. */
-    List<Commitment> openOn(TicketRef ticket);
+    /** The ticket's open and suggested promises, oldest first. */
+    List<Commitment> activeOn(TicketRef ticket);
 
     /** A promise by its id, in any state; ids are unique per source. */
     Optional<Commitment> find(String source, String commitmentId);

@@ -3,9 +3,14 @@ package dev.promesa.followup.commitment;
 import java.time.Instant;
 
 import dev.promesa.contracts.CommitmentKind;
+import dev.promesa.contracts.CommitmentOrigin;
 import dev.promesa.contracts.PromisedTo;
 
-/** A promise as the read API shows it. {@code late}: past its due time, open or kept late. */
+/**
+ * A promise as the read API shows it. {@code late}: past its due time, open or kept late. {@code origin} TEXT: found
+ * in the agent's words, with the sentence ({@code quote}) and how sure the recognizer was ({@code confidence}).
+ * {@code dueAt} is null only for a vague suggestion.
+ */
 public record CommitmentView(
         String commitmentId,
         String source,
@@ -13,8 +18,12 @@ public record CommitmentView(
         CommitmentKind kind,
         String description,
         PromisedTo promisedTo,
+        CommitmentOrigin origin,
+        String quote,
+        Double confidence,
         String agentId,
         String agentWords,
+        String madeByEventId,
         Instant madeAt,
         Instant dueAt,
         int revision,
@@ -24,9 +33,9 @@ public record CommitmentView(
         String closedByEventId) {
 
     public static CommitmentView of(Commitment c, Instant now) {
-        boolean late = c.state == CommitmentState.OPEN ? now.isAfter(c.dueAt) : c.breached;
-        return new CommitmentView(c.id, c.source, c.ticketId, c.kind, c.description, c.promisedTo, c.agentId,
-                c.agentWords,
-                c.madeAt, c.dueAt, c.revision, c.state, late, c.closedAt, c.closedByEventId);
+        boolean late = c.state == CommitmentState.OPEN ? c.dueAt != null && now.isAfter(c.dueAt) : c.breached;
+        return new CommitmentView(c.id, c.source, c.ticketId, c.kind, c.description, c.promisedTo, c.origin, c.quote,
+                c.confidence, c.agentId, c.agentWords, c.madeByEventId, c.madeAt, c.dueAt, c.revision, c.state, late,
+                c.closedAt, c.closedByEventId);
     }
 }

@@ -13,6 +13,7 @@ import java.util.Set;
 
 import dev.promesa.contracts.Channel;
 import dev.promesa.contracts.CommitmentKind;
+import dev.promesa.contracts.CommitmentOrigin;
 import dev.promesa.contracts.Priority;
 import dev.promesa.contracts.PromisedTo;
 import dev.promesa.contracts.SlaMetric;
@@ -29,22 +30,28 @@ import dev.promesa.followup.ticket.PersonColumns;
 import dev.promesa.followup.ticket.Ticket;
 
 /**
- * Loads a poll's working set with three queries, whatever the number of events: the tickets its events name, the
- * promises (open ones of those tickets, and every one an event names by id), and the clocks the rules may touch
+ * Loads a poll's working set with three queries, whatever the number of events: the tickets its events name (locked
+ * for the transaction), the promises (open and suggested ones of those tickets, and every one an event names by id), and the clocks the rules may touch
  * (running and paused ones, each ticket's RESOLUTION clock and its last NEXT_UPDATE cycle). Keys travel as two
  * arrays ({@code unnest(sources, ids)}), so each query is one round trip and one plan.
  */
 final class PollLoader {
 
+    /**
+     * The row lock keeps the ingest and the promise actions of the API from changing one ticket at once: each loads,
+     * changes in memory and writes back, so the second waits for the first to commit and then loads what it wrote.
+     * {@code no key update} does not block the inserts of rows that reference the ticket.
+     */
     private static final String TICKETS = """
             select t.* from ticket t
-            join unnest(?::varchar[], ?::varchar[]) as k(source, id) on t.source = k.source and t.id = k.id""";
+            join unnest(?::varchar[], ?::varchar[]) as k(source, id) on t.source = k.source and t.id = k.id
+            for no key update of t""";
 
     private static final String COMMITMENTS = """
             select c.* from commitment c
             join unnest(?::varchar[], ?::varchar[]) as k(source, ticket_id)
               on c.source = k.source and c.ticket_id = k.ticket_id
-            where c.state = 'OPEN'
+            where c.state in ('OPEN', 'SUGGESTED')
             union
             select c.* from commitment c
             join unnest(?::varchar[], ?::varchar[]) as n(source, id) on c.source = n.source and c.id = n.id""";
@@ -74,6 +81,12 @@ final class PollLoader {
                 i.interaction().fulfils().forEach(id -> named.add(new SourceKey(event.source(), id)));
             }
         }
+        return load(connection, tickets, named, clockIds);
+    }
+
+    /** The working set of these tickets, with these promises (by source and id) whatever their state. */
+    static PollState load(Connection connection, Set<TicketRef> tickets, Set<SourceKey> named, ClockIds clockIds)
+            throws SQLException {
         PollState state = new PollState(clockIds);
         if (tickets.isEmpty()) {
             return state;
@@ -161,6 +174,10 @@ final class PollLoader {
         c.madeByEventId = r.getString("made_by_event_id");
         c.agentId = r.getString("agent_id");
         c.agentWords = r.getString("agent_words");
+        c.origin = value(CommitmentOrigin.class, r.getString("origin"));
+        c.quote = r.getString("quote");
+        double confidence = r.getDouble("confidence");
+        c.confidence = r.wasNull() ? null : confidence;
         c.dueAt = instant(r, "due_at");
         c.revision = r.getInt("revision");
         c.state = value(CommitmentState.class, r.getString("state"));

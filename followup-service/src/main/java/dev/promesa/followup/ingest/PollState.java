@@ -14,19 +14,19 @@ import java.util.Set;
 import dev.promesa.contracts.SlaMetric;
 import dev.promesa.contracts.TicketRef;
 import dev.promesa.followup.commitment.Commitment;
-import dev.promesa.followup.commitment.CommitmentState;
 import dev.promesa.followup.commitment.CommitmentStore;
 import dev.promesa.followup.persistence.SourceKey;
 import dev.promesa.followup.scheduling.DueItemChanges;
 import dev.promesa.followup.sla.ClockStore;
 import dev.promesa.followup.sla.SlaClock;
 import dev.promesa.followup.ticket.Ticket;
+import dev.promesa.followup.ticket.TicketActivity;
 import dev.promesa.followup.ticket.TicketStore;
 import dev.promesa.followup.ticket.TicketWork;
 import dev.promesa.followup.ticket.TimelineEntry;
 
 /**
- * One transaction's working set: the tickets its events touch, their open promises (and any promise an event names),
+ * One transaction's working set: the tickets its events touch, their active promises (and any promise an event names),
  * their active clocks, RESOLUTION clocks and last NEXT_UPDATE cycles, all loaded up front by {@link PollLoader} with
  * one query each; then what the rules changed, for {@link PollWriter} to write in batches. Nothing here queries the
  * database: the rules answer every lookup from memory.
@@ -41,6 +41,7 @@ final class PollState implements TicketStore, CommitmentStore, ClockStore {
 
     private final Set<TicketRef> touched = new LinkedHashSet<>();
     private final List<TimelineEntry> timeline = new ArrayList<>();
+    private final List<TicketActivity> activities = new ArrayList<>();
     private final Set<Commitment> changedCommitments = new LinkedHashSet<>();
     private final Set<SlaClock> changedClocks = new LinkedHashSet<>();
     private final DueItemChanges due = new DueItemChanges();
@@ -94,13 +95,18 @@ final class PollState implements TicketStore, CommitmentStore, ClockStore {
         timeline.add(entry);
     }
 
+    @Override
+    public void recorded(TicketActivity activity) {
+        activities.add(activity);
+    }
+
     // ---------------------------------------------------------------- commitments
 
     @Override
-    public List<Commitment> openOn(TicketRef ticket) {
+    public List<Commitment> activeOn(TicketRef ticket) {
         List<Commitment> open = new ArrayList<>();
         for (Commitment c : commitmentsByTicket.getOrDefault(ticket, List.of())) {
-            if (c.state == CommitmentState.OPEN) {
+            if (c.active()) {
                 open.add(c);
             }
         }
@@ -164,6 +170,10 @@ final class PollState implements TicketStore, CommitmentStore, ClockStore {
 
     List<TimelineEntry> timeline() {
         return timeline;
+    }
+
+    List<TicketActivity> activities() {
+        return activities;
     }
 
     Collection<Commitment> changedCommitments() {

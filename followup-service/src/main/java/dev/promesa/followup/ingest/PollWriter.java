@@ -14,12 +14,13 @@ import dev.promesa.followup.scheduling.DueItemWriter;
 import dev.promesa.followup.sla.SlaClock;
 import dev.promesa.followup.ticket.PersonColumns;
 import dev.promesa.followup.ticket.Ticket;
+import dev.promesa.followup.ticket.TicketActivity;
 import dev.promesa.followup.ticket.TimelineEntry;
 
 /**
  * Writes what a poll's rules changed, each table as one JDBC batch (pgjdbc sends a batch in one round trip;
  * {@code reWriteBatchedInserts} turns inserts into multi-row statements), in the order the foreign keys need: tickets,
- * timeline, promises, clocks, then the pending alerts.
+ * timeline, activities, promises, clocks, then the pending alerts.
  */
 final class PollWriter {
 
@@ -53,15 +54,21 @@ final class PollWriter {
     private static final String UPSERT_COMMITMENT = """
             insert into commitment (source, id, ticket_id, kind, description, promised_to, made_at, made_by_event_id,
                                     agent_id, agent_words, due_at, revision, state, breached, closed_at,
-                                    closed_by_event_id)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                    closed_by_event_id, origin, quote, confidence)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             on conflict (source, id) do update set
                 ticket_id = excluded.ticket_id, kind = excluded.kind, description = excluded.description,
                 promised_to = excluded.promised_to, made_at = excluded.made_at,
                 made_by_event_id = excluded.made_by_event_id, agent_id = excluded.agent_id,
                 agent_words = excluded.agent_words, due_at = excluded.due_at, revision = excluded.revision,
                 state = excluded.state, breached = excluded.breached, closed_at = excluded.closed_at,
-                closed_by_event_id = excluded.closed_by_event_id""";
+                closed_by_event_id = excluded.closed_by_event_id, origin = excluded.origin, quote = excluded.quote,
+                confidence = excluded.confidence""";
+
+    private static final String INSERT_ACTIVITY = """
+            insert into ticket_activity (source, id, ticket_id, occurred_at, type, actor_id, commitment_id, due_at,
+                                         reason)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private static final String UPSERT_CLOCK = """
             insert into sla_clock (id, source, ticket_id, metric, cycle, policy, hours, target_ms, state, started_at,
@@ -82,6 +89,7 @@ final class PollWriter {
     void write(Connection connection, PollState state) throws SQLException {
         tickets(connection, state.touchedTickets());
         timeline(connection, state);
+        activities(connection, state.activities());
         commitments(connection, state.changedCommitments());
         clocks(connection, state.changedClocks());
         dueItems.write(connection, state.due());
@@ -129,6 +137,20 @@ final class PollWriter {
         }
     }
 
+    private static void activities(Connection connection, Collection<TicketActivity> activities) throws SQLException {
+        if (activities.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_ACTIVITY)) {
+            for (TicketActivity a : activities) {
+                new Row(insert).text(a.source).text(a.id).text(a.ticketId).time(a.occurredAt).name(a.type)
+                        .text(a.actorId).text(a.commitmentId).time(a.dueAt).text(a.reason);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
     private static void commitments(Connection connection, Collection<Commitment> commitments) throws SQLException {
         if (commitments.isEmpty()) {
             return;
@@ -138,7 +160,12 @@ final class PollWriter {
                 new Row(upsert).text(c.source).text(c.id).text(c.ticketId).name(c.kind).text(c.description)
                         .name(c.promisedTo).time(c.madeAt).text(c.madeByEventId).text(c.agentId).text(c.agentWords)
                         .time(c.dueAt).integer(c.revision).name(c.state).bool(c.breached).time(c.closedAt)
-                        .text(c.closedByEventId);
+                        .text(c.closedByEventId).name(c.origin).text(c.quote);
+                if (c.confidence == null) {
+                    upsert.setNull(19, Types.REAL);
+                } else {
+                    upsert.setFloat(19, c.confidence.floatValue());
+                }
                 upsert.addBatch();
             }
             upsert.executeBatch();

@@ -28,13 +28,16 @@ public class ServiceReviews {
             where ((c.outcome in ('MET', 'BREACHED') and c.decided_at >= :from and c.decided_at < :to)
                or (c.outcome = 'PENDING' and c.state = 'RUNNING' and c.due_at >= :from and c.due_at < :due))""";
 
-    /** Promises closed in the period (met unless kept late), and open ones that fell due in it (breached). */
+    /**
+     * Promises kept or settled in the period (met unless late), and open ones that fell due in it (breached). Suggested
+     * promises were never tracked, and cancelled ones were withdrawn: neither counts.
+     */
     private static final String COMMITMENTS_DECIDED = """
             select t.source as source, t.priority as priority, coalesce(c.agent_id, '(unknown agent)') as agent,
                    coalesce(t.team, '(no team)') as team,
                    (c.state <> 'OPEN' and not c.breached) as met
             from commitment c join ticket t on t.source = c.source and t.id = c.ticket_id
-            where ((c.state <> 'OPEN' and c.closed_at >= :from and c.closed_at < :to)
+            where ((c.state in ('KEPT', 'SETTLED') and c.closed_at >= :from and c.closed_at < :to)
                or (c.state = 'OPEN' and c.due_at >= :from and c.due_at < :due))""";
 
     private final EntityManager em;

@@ -95,7 +95,7 @@ public class SlaPolicies {
             throw new IllegalStateException("SLA policy '" + name + "' uses calendar '" + policy.calendar()
                     + "', which is not configured: define promesa.calendars." + policy.calendar() + ".zone");
         }
-        BusinessCalendar business = new WorkingHoursCalendar(calendar.zone(), calendar.workingDays(),
+        WorkingHoursCalendar business = new WorkingHoursCalendar(calendar.zone(), calendar.workingDays(),
                 calendar.opens(), calendar.closes(), calendar.holidays().orElse(Set.of()));
         Map<Priority, Map<SlaMetric, SlaTarget>> targets = SlaPolicy.emptyTargets();
         targets.put(Priority.P1, targets(name, Priority.P1, policy.p1(), business));

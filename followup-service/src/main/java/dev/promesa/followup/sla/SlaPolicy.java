@@ -5,10 +5,14 @@ import java.util.Map;
 
 import dev.promesa.contracts.Priority;
 import dev.promesa.contracts.SlaMetric;
-import dev.promesa.followup.calendar.BusinessCalendar;
+import dev.promesa.followup.calendar.WorkingHoursCalendar;
 
-/** A named policy with its targets resolved to durations and calendars. */
-public record SlaPolicy(String name, String calendar, BusinessCalendar businessCalendar,
+/**
+ * A named policy with its targets resolved to durations and calendars.
+ *
+ * @param businessCalendar the policy calendar's working hours (the targets of 24x7 priorities ignore it)
+ */
+public record SlaPolicy(String name, String calendar, WorkingHoursCalendar businessCalendar,
         Map<Priority, Map<SlaMetric, SlaTarget>> targets) {
 
     public SlaTarget target(Priority priority, SlaMetric metric) {

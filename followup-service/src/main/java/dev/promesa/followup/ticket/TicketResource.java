@@ -2,6 +2,7 @@ package dev.promesa.followup.ticket;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.ws.rs.BadRequestException;
@@ -57,17 +58,33 @@ public class TicketResource {
 
     @GET
     @Path("/timeline")
-    @Operation(summary = "A ticket's documented interactions, in the order they were accepted")
+    @Operation(summary = "A ticket's documented interactions and what people did on it through Promesa, in the "
+            + "order they were recorded")
     public List<TimelineView> timeline(@PathParam("ticketId") String ticketId,
             @Parameter(description = "operator keys: the source, when several have this ticket id") @QueryParam("source") String source,
             @Context ContainerRequestContext request) {
         Ticket t = find(SourceScope.of(request, source), ticketId);
-        return TimelineEntry.<TimelineEntry>list("source = ?1 and ticketId = ?2 order by seq", t.source, t.id)
-                .stream().map(TimelineView::of).toList();
+        List<TimelineEntry> interactions = TimelineEntry.list("source = ?1 and ticketId = ?2 order by seq", t.source,
+                t.id);
+        List<TicketActivity> activities = TicketActivity.list("source = ?1 and ticketId = ?2 order by seq", t.source,
+                t.id);
+        // both ordered by one sequence: merge the two lists
+        List<TimelineView> timeline = new ArrayList<>(interactions.size() + activities.size());
+        int a = 0;
+        for (TimelineEntry interaction : interactions) {
+            while (a < activities.size() && activities.get(a).seq < interaction.seq) {
+                timeline.add(TimelineView.of(activities.get(a++)));
+            }
+            timeline.add(TimelineView.of(interaction));
+        }
+        while (a < activities.size()) {
+            timeline.add(TimelineView.of(activities.get(a++)));
+        }
+        return timeline;
     }
 
     /** The ticket in the caller's scope, or 404 (never a hint that another source has it). */
-    static Ticket find(SourceScope scope, String ticketId) {
+    public static Ticket find(SourceScope scope, String ticketId) {
         List<Ticket> found = scope.nothing()
                 ? List.of()
                 : scope.source().map(s -> Ticket.<Ticket>list("source = ?1 and id = ?2", s, ticketId))

@@ -14,6 +14,9 @@ public interface TicketStore {
     /** A ticket seen for the first time, to be inserted. */
     void added(Ticket ticket);
 
-    /** A new entry of a ticket's timeline, to be inserted. */
+    /** A new interaction on a ticket's timeline, to be inserted. */
     void recorded(TimelineEntry entry);
+
+    /** A new entry of what Promesa or a person did on a ticket's timeline, to be inserted. */
+    void recorded(TicketActivity activity);
 }

@@ -17,6 +17,7 @@ import dev.promesa.contracts.TicketRef;
 import dev.promesa.contracts.TicketSnapshot;
 import dev.promesa.contracts.TicketStatus;
 import dev.promesa.followup.commitment.Commitments;
+import dev.promesa.followup.commitment.PromiseAction;
 import dev.promesa.followup.commitment.PromiseScope;
 import dev.promesa.followup.sla.ClockScope;
 import dev.promesa.followup.sla.SlaClocks;
@@ -104,6 +105,38 @@ public class Tickets {
             }
         }
         ticket.updatedAt = clock.instant();
+    }
+
+    /**
+     * A person acts on one of the ticket's promises (which must be loaded in {@code work}): the promise rules decide,
+     * and what changed goes on the timeline with who did it. A refused action
+     * ({@link dev.promesa.followup.commitment.ActionRefused}) changes nothing.
+     */
+    public Commitments.Acted applyAction(TicketWork work, TicketRef ref, PromiseAction action) {
+        Ticket ticket = work.tickets().find(ref);
+        if (ticket == null) {
+            throw new IllegalArgumentException("ticket " + ref + " is not in the working set");
+        }
+        Commitments.Acted acted = commitments.act(promiseScope(work, ticket), action);
+        if (acted.changed()) {
+            work.tickets().recorded(activity(ref, action, acted.commitment().dueAt));
+            ticket.updatedAt = clock.instant();
+        }
+        return acted;
+    }
+
+    private static TicketActivity activity(TicketRef ref, PromiseAction action, Instant dueAt) {
+        TicketActivity activity = new TicketActivity();
+        activity.source = ref.source();
+        activity.id = action.id();
+        activity.ticketId = ref.ticketId();
+        activity.occurredAt = action.at();
+        activity.type = ActivityType.of(action.type());
+        activity.actorId = action.actorId();
+        activity.commitmentId = action.commitmentId();
+        activity.dueAt = dueAt;
+        activity.reason = action.reason().orElse(null);
+        return activity;
     }
 
     private void applyStatusChange(TicketWork work, Ticket ticket, TicketStatus before, TicketSnapshot snapshot,

@@ -8,8 +8,15 @@ import dev.promesa.contracts.Channel;
 import dev.promesa.contracts.InteractionKind;
 import dev.promesa.contracts.Visibility;
 
-/** One entry of a ticket's documented timeline, in processing order. */
+/**
+ * One entry of a ticket's documented timeline, in the order followup recorded them. {@code type} says which:
+ * {@code INTERACTION} (from the help desk: kind, channel, author, visibility, body, the promise it made and those it
+ * says it keeps) or what a person did through Promesa ({@code PROMISE_CONFIRMED}, {@code PROMISE_RESCHEDULED},
+ * {@code PROMISE_CANCELLED}, {@code PROMISE_KEPT}: who in {@code authorId}, the promise, its due time afterwards and
+ * the reason given).
+ */
 public record TimelineView(
+        String type,
         String eventId,
         Instant occurredAt,
         InteractionKind kind,
@@ -19,10 +26,20 @@ public record TimelineView(
         Visibility visibility,
         String body,
         String commitmentId,
-        List<String> fulfils) {
+        List<String> fulfils,
+        Instant dueAt,
+        String reason) {
+
+    static final String INTERACTION = "INTERACTION";
 
     static TimelineView of(TimelineEntry e) {
-        return new TimelineView(e.eventId, e.occurredAt, e.kind, e.channel, e.authorId, e.authorRole, e.visibility,
-                e.body, e.commitmentId, e.fulfils == null ? List.of() : List.of(e.fulfils.split(",")));
+        return new TimelineView(INTERACTION, e.eventId, e.occurredAt, e.kind, e.channel, e.authorId, e.authorRole,
+                e.visibility, e.body, e.commitmentId, e.fulfils == null ? List.of() : List.of(e.fulfils.split(",")),
+                null, null);
+    }
+
+    static TimelineView of(TicketActivity a) {
+        return new TimelineView(a.type.name(), a.id, a.occurredAt, null, null, a.actorId, null, null, null,
+                a.commitmentId, List.of(), a.dueAt, a.reason);
     }
 }

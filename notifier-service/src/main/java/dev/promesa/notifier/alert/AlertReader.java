@@ -54,6 +54,7 @@ public class AlertReader {
             storable("commitment.commitmentId", alert.commitment().commitmentId());
             storable("commitment.description", alert.commitment().description());
             storable("commitment.agentWords", alert.commitment().agentWords());
+            storable("commitment.quote", alert.commitment().quote());
         }
         if (alert.sla() != null) {
             storable("sla.policy", alert.sla().policy());

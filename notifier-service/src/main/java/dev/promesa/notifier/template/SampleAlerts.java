@@ -6,6 +6,7 @@ import java.time.Instant;
 import dev.promesa.contracts.Alert;
 import dev.promesa.contracts.AlertKind;
 import dev.promesa.contracts.CommitmentKind;
+import dev.promesa.contracts.CommitmentOrigin;
 import dev.promesa.contracts.Person;
 import dev.promesa.contracts.Priority;
 import dev.promesa.contracts.PromisedTo;
@@ -33,7 +34,8 @@ public final class SampleAlerts {
                         ? "Enviarle una actualización sobre el certificado de la VPN"
                         : "Send you an update on the VPN certificate",
                 PromisedTo.USER, DUE.minus(Duration.ofHours(3)),
-                es ? "Le escribo antes de las 15:00 con novedades." : "I will write to you before 15:00 with news.");
+                es ? "Le escribo antes de las 15:00 con novedades." : "I will write to you before 15:00 with news.",
+                CommitmentOrigin.REQUEST, null);
         Alert.SlaContext sla = new Alert.SlaContext(SlaMetric.RESOLUTION, Duration.ofHours(8),
                 kind == AlertKind.SLA_WARNING ? 75 : 100, "default");
         return switch (kind) {

@@ -1,0 +1,17 @@
+package dev.promesa.followup.ticket;
+
+import dev.promesa.followup.commitment.PromiseAction;
+
+/** What a {@link TicketActivity} records. */
+public enum ActivityType {
+    PROMISE_CONFIRMED, PROMISE_RESCHEDULED, PROMISE_CANCELLED, PROMISE_KEPT;
+
+    static ActivityType of(PromiseAction.Type action) {
+        return switch (action) {
+            case CONFIRM -> PROMISE_CONFIRMED;
+            case RESCHEDULE -> PROMISE_RESCHEDULED;
+            case CANCEL -> PROMISE_CANCELLED;
+            case KEEP -> PROMISE_KEPT;
+        };
+    }
+}
