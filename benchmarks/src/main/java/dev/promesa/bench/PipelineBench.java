@@ -40,7 +40,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import dev.promesa.contracts.CloudEvents;
 import dev.promesa.contracts.Topics;
 
-/** Figures 3, 4 and 5: followup ingest, due → alert → email at several scales, an alert storm. */
+/**
+ * Figures 3, 4 and 5: followup ingest ({@link IngestBench}), due → alert → email at several scales, an alert storm.
+ * Every row it writes belongs to the sources {@code bench} and {@code benchquiet}, removed at the end.
+ */
 final class PipelineBench {
     private final Bench.Settings settings;
     private final Results results;
@@ -65,10 +68,14 @@ final class PipelineBench {
     }
 
     void run() throws Exception {
-        Set<String> parts = Set.of(settings.get("parts", "ingest,due,storm").split(","));
+        Set<String> parts = Set.of(settings.get("parts", "ingest,sustained,due,storm").split(","));
         try {
+            IngestBench ingest = new IngestBench(settings, results, this);
             if (parts.contains("ingest")) {
-                ingest();
+                ingest.ingest();
+            }
+            if (parts.contains("sustained")) {
+                ingest.sustained();
             }
             if (parts.contains("due")) {
                 due();
@@ -81,141 +88,8 @@ final class PipelineBench {
         }
     }
 
-    // ---------------------------------------------------------------- 3. ingest
-
-    static String interactionJson(String eventId, String ticketId, Instant at, String kind, String role,
-            String author) {
-        return "{\"eventId\":\"" + eventId + "\",\"ticketId\":\"" + ticketId + "\",\"occurredAt\":\"" + at
-                + "\",\"kind\":\"" + kind + "\",\"channel\":\"EMAIL\",\"author\":{\"id\":\"" + author
-                + "\",\"role\":\"" + role + "\"},\"visibility\":\"PUBLIC\","
-                + "\"body\":\"Buenos días. Sigo sin poder conectarme a la VPN desde casa; el error es el mismo.\","
-                + "\"fulfils\":[]}";
-    }
-
     KafkaProducer<String, String> producer() {
         return Producers.reliable(settings.kafka(), 5);
-    }
-
-    private void ingest() throws Exception {
-        int n = settings.integer("ingest-events", 3_000);
-        int perTicket = 5;
-        long timeout = settings.integer("ingest-timeout-s", 150);
-        Bench.step("3. followup ingest: " + n + " events (1 ticket snapshot + 4 interactions per ticket) produced "
-                + "straight to " + Topics.HELPDESK_EVENTS + "; bounded at " + timeout + " s");
-        int background = settings.integer("ingest-seed", 0);
-        if (background > 0) {
-            seedTo(background); // open promises already pending, as in a busy help desk
-        }
-        long before;
-        try (Connection db = followupDb(); Statement sql = db.createStatement()) {
-            before = count(sql, "select count(*) from processed_event");
-        }
-        Instant at = Instant.now().minusSeconds(60);
-        String[] kinds = {"USER_MESSAGE", "AGENT_REPLY", "USER_MESSAGE", "AGENT_REPLY"};
-        long start = System.nanoTime();
-        try (KafkaProducer<String, String> producer = producer()) {
-            for (int i = 0; i < n; i++) {
-                int ticket = i / perTicket;
-                int k = i % perTicket;
-                String ticketId = prefix + "i-" + ticket;
-                String eventId = run + "-i-" + i;
-                String json;
-                String type;
-                if (k == 0) {
-                    json = IntakeBench.ticketJson(eventId, ticketId, at);
-                    type = CloudEvents.TYPE_TICKET;
-                } else {
-                    boolean agent = kinds[k - 1].equals("AGENT_REPLY");
-                    json = interactionJson(eventId, ticketId, at.plusSeconds(k), kinds[k - 1], agent ? "AGENT" : "USER",
-                            agent ? "a-1" : "u-1");
-                    type = CloudEvents.TYPE_INTERACTION;
-                }
-                ProducerRecord<String, String> record = new ProducerRecord<>(Topics.HELPDESK_EVENTS, ticketId, json);
-                IntakeBench.add(record, CloudEvents.HEADER_SPEC_VERSION, CloudEvents.SPEC_VERSION);
-                IntakeBench.add(record, CloudEvents.HEADER_ID, eventId);
-                IntakeBench.add(record, CloudEvents.HEADER_TYPE, type);
-                IntakeBench.add(record, CloudEvents.HEADER_SOURCE, "bench");
-                IntakeBench.add(record, CloudEvents.HEADER_TIME, at.toString());
-                IntakeBench.add(record, CloudEvents.HEADER_SUBJECT, ticketId);
-                IntakeBench.add(record, CloudEvents.HEADER_CONTENT_TYPE, CloudEvents.JSON);
-                producer.send(record);
-            }
-            producer.flush();
-        }
-        double produced = (System.nanoTime() - start) / 1e9;
-        Bench.info(String.format("  produced %d events in %.1f s", n, produced));
-        long done = 0;
-        long maxLag = 0;
-        long last = 0;
-        try (Connection db = followupDb(); Statement sql = db.createStatement(); Admin admin = admin()) {
-            while (done < n && (System.nanoTime() - start) / 1e9 < timeout) {
-                Thread.sleep(1000);
-                done = count(sql, "select count(*) from processed_event") - before;
-                long lag = lag(admin, "followup", Topics.HELPDESK_EVENTS);
-                maxLag = Math.max(maxLag, lag);
-                Bench.progress(String.format("  ingested %d / %d (%d/s), consumer lag %d", done, n, done - last, lag));
-                last = done;
-            }
-        }
-        Bench.progressDone();
-        double seconds = (System.nanoTime() - start) / 1e9;
-        double rate = done / seconds;
-        results.put("ingest.events", n);
-        results.put("ingest.seed", background);
-        results.put("ingest.done", done);
-        results.put("ingest.seconds", seconds);
-        results.put("ingest.per_s", rate);
-        results.put("ingest.max_lag", maxLag);
-        results.put("ingest.complete", done >= n);
-        Bench.info(String.format("  followup ingest: %d events in %.1f s = %.0f events/s%s", done, seconds, rate,
-                done >= n ? "" : " (stopped at the time bound, not all ingested)"));
-        double ref = jdbcReference(n);
-        results.put("ingest.jdbc_per_s", ref);
-        results.put("ingest.ratio", rate / ref);
-        Bench.info(String.format("  raw JDBC batch insert of the same rows: %.0f rows/s; ratio %.3f", ref, rate / ref));
-    }
-
-    /** Interaction + processed_event rows, batches of 500, a commit per batch, into scratch copies of the tables. */
-    private double jdbcReference(int n) throws Exception {
-        try (Connection db = followupDb(); Statement sql = db.createStatement()) {
-            sql.execute("drop table if exists bench_ref_interaction, bench_ref_processed");
-            sql.execute("create table bench_ref_interaction (like interaction including defaults including indexes)");
-            sql.execute("create table bench_ref_processed (like processed_event including indexes)");
-            db.setAutoCommit(false);
-            Instant at = Instant.now();
-            long start = System.nanoTime();
-            try (PreparedStatement row = db.prepareStatement("insert into bench_ref_interaction (event_id, ticket_id, "
-                    + "occurred_at, kind, channel, author_id, author_role, visibility, body) values (?,?,?,?,?,?,?,?,?)");
-                    PreparedStatement processed = db.prepareStatement(
-                            "insert into bench_ref_processed (event_id, processed_at) values (?, now()) "
-                                    + "on conflict do nothing")) {
-                for (int i = 0; i < n; i++) {
-                    String id = run + "-ref-" + i;
-                    row.setString(1, id);
-                    row.setString(2, prefix + "i-" + i / 5);
-                    row.setTimestamp(3, Timestamp.from(at));
-                    row.setString(4, "USER_MESSAGE");
-                    row.setString(5, "EMAIL");
-                    row.setString(6, "u-1");
-                    row.setString(7, "USER");
-                    row.setString(8, "PUBLIC");
-                    row.setString(9,
-                            "Buenos días. Sigo sin poder conectarme a la VPN desde casa; el error es el mismo.");
-                    row.addBatch();
-                    processed.setString(1, id);
-                    processed.addBatch();
-                    if ((i + 1) % 500 == 0 || i == n - 1) {
-                        row.executeBatch();
-                        processed.executeBatch();
-                        db.commit();
-                    }
-                }
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            db.setAutoCommit(true);
-            sql.execute("drop table bench_ref_interaction, bench_ref_processed");
-            return n / seconds;
-        }
     }
 
     Admin admin() {
@@ -254,7 +128,25 @@ final class PipelineBench {
     private int seeded;
     private int tickets;
 
-    /** Background open commitments (due tomorrow, 4 pending alerts each, like a real promise to a user). */
+    /** A pending alert's ticket context as followup stores it (the contracts' Alert.TicketContext as JSON). */
+    private static final String TICKET_CONTEXT = """
+            json_build_object('subject', t.subject, 'priority', t.priority, 'status', t.status,
+                'requester', json_build_object('id', t.requester_id, 'name', t.requester_name,
+                    'email', t.requester_email, 'locale', t.requester_locale, 'timeZone', t.requester_time_zone),
+                'assignee', json_build_object('id', t.assignee_id, 'name', t.assignee_name,
+                    'email', t.assignee_email, 'locale', t.assignee_locale, 'timeZone', t.assignee_time_zone),
+                'team', t.team)::text""";
+    /** And its commitment context (Alert.CommitmentContext). */
+    private static final String COMMITMENT_CONTEXT = """
+            json_build_object('commitmentId', c.id, 'kind', c.kind, 'description', c.description,
+                'promisedTo', c.promised_to, 'madeAt', to_char(c.made_at at time zone 'UTC',
+                    'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'agentWords', c.agent_words, 'origin', c.origin)::text""";
+
+    /**
+     * Background open commitments (due tomorrow, 5 pending alerts each, like a real promise to a user), written
+     * straight into followup's tables as its ingest would leave them: tickets, commitments and due items with their
+     * alert contexts, all of source {@code bench}.
+     */
     private void seedTo(int scale) throws Exception {
         if (seeded >= scale) {
             return;
@@ -262,29 +154,31 @@ final class PipelineBench {
         long start = System.nanoTime();
         int wantTickets = Math.max(1, scale / 10);
         try (Connection db = followupDb(); Statement sql = db.createStatement()) {
-            sql.executeUpdate("insert into ticket (id, source, subject, priority, status, channel, requester_id, "
+            sql.executeUpdate("insert into ticket (source, id, subject, priority, status, channel, requester_id, "
                     + "requester_name, requester_email, requester_locale, requester_time_zone, assignee_id, assignee_name,"
                     + " assignee_email, assignee_locale, assignee_time_zone, team, placeholder, created_at, "
-                    + "last_snapshot_at, recurrences, clocks_paused, updated_at) select '" + prefix + "t-' || g, "
-                    + "'bench', 'La VPN no conecta (' || g || ')', 'P3', 'OPEN', 'EMAIL', 'u-' || g, 'Usuario ' || g, "
+                    + "last_snapshot_at, recurrences, clocks_paused, updated_at) select 'bench', '" + prefix
+                    + "t-' || g, 'La VPN no conecta (' || g || ')', 'P3', 'OPEN', 'EMAIL', 'u-' || g, 'Usuario ' || g, "
                     + "'user' || g || '@bench.example', 'es-ES', 'Europe/Madrid', 'a-' || (g % 50), 'Agente ' || (g % 50),"
                     + " 'agent' || (g % 50) || '@bench.example', 'es-ES', 'Europe/Madrid', 'bench', false, now(), now(), "
                     + "0, false, now() from generate_series(" + (tickets + 1) + ", " + wantTickets + ") g");
             tickets = wantTickets;
             Bench.progress("  seeding: tickets " + wantTickets);
-            sql.executeUpdate("insert into commitment (id, ticket_id, kind, description, promised_to, made_at, "
-                    + "made_by_event_id, agent_id, agent_words, due_at, revision, state) select '" + prefix
-                    + "c-' || g, '"
-                    + prefix + "t-' || (1 + g % " + wantTickets
+            sql.executeUpdate("insert into commitment (source, id, ticket_id, kind, description, promised_to, made_at, "
+                    + "made_by_event_id, agent_id, agent_words, due_at, revision, state) select 'bench', '" + prefix
+                    + "c-' || g, '" + prefix + "t-' || (1 + g % " + wantTickets
                     + "), 'UPDATE', 'Enviar una actualización sobre la VPN', "
                     + "'USER', now(), '" + prefix + "e-' || g, 'a-1', 'Mañana le escribo con novedades', "
                     + "now() + interval '1 day' + g * interval '100 milliseconds', 1, 'OPEN' from generate_series("
                     + (seeded + 1) + ", " + scale + ") g");
             Bench.progress("  seeding: commitments " + scale);
-            sql.executeUpdate("insert into due_item (alert_id, ticket_id, kind, level, due_at, commitment_id) "
-                    + "select 'commitment:' || c.id || ':r1:' || k.kind || ':' || k.lvl, c.ticket_id, k.kind, k.lvl, "
-                    + "c.due_at + k.off, c.id from generate_series(" + (seeded + 1) + ", " + scale + ") g "
-                    + "join commitment c on c.id = '" + prefix + "c-' || g cross join (values "
+            sql.executeUpdate("insert into due_item (alert_id, source, ticket_id, kind, level, due_at, commitment_id, "
+                    + "subject_due_at, ticket_context, commitment_context) "
+                    + "select 'bench:commitment:' || c.id || ':r1:' || k.kind || ':' || k.lvl, 'bench', c.ticket_id, "
+                    + "k.kind, k.lvl, c.due_at + k.off, c.id, c.due_at, " + TICKET_CONTEXT + ", " + COMMITMENT_CONTEXT
+                    + " from generate_series(" + (seeded + 1) + ", " + scale + ") g "
+                    + "join commitment c on c.source = 'bench' and c.id = '" + prefix + "c-' || g "
+                    + "join ticket t on t.source = c.source and t.id = c.ticket_id cross join (values "
                     + "('COMMITMENT_DUE_SOON', 0, interval '-15 minutes'), ('COMMITMENT_OVERDUE', 0, interval '0'), "
                     + "('COMMITMENT_OVERDUE_USER', 0, interval '30 minutes'), ('ESCALATED', 1, interval '1 hour'), "
                     + "('ESCALATED', 2, interval '2 hours')) k(kind, lvl, off)");
@@ -316,40 +210,40 @@ final class PipelineBench {
         return consumer;
     }
 
-    /** Inserts promises due at the given times (COMMITMENT_OVERDUE pending), in one transaction. */
+    /** Inserts promises due at the given times (COMMITMENT_OVERDUE pending, with its context), in one transaction. */
     private Map<String, Instant> promisesDue(String tag, List<Instant> dues) throws Exception {
         Map<String, Instant> byAlert = new HashMap<>();
         try (Connection db = followupDb()) {
             db.setAutoCommit(false);
-            try (PreparedStatement c = db.prepareStatement("insert into commitment (id, ticket_id, kind, description, "
-                    + "promised_to, made_at, made_by_event_id, agent_id, agent_words, due_at, revision, state) values "
-                    + "(?, ?, 'UPDATE', 'Enviar una actualización sobre la VPN', 'USER', now(), ?, 'a-1', "
-                    + "'Le escribo en un momento', ?, 1, 'OPEN')");
-                    PreparedStatement d = db.prepareStatement("insert into due_item (alert_id, ticket_id, kind, level, "
-                            + "due_at, commitment_id) values (?, ?, 'COMMITMENT_OVERDUE', 0, ?, ?)")) {
-                for (int i = 0; i < dues.size(); i++) {
-                    String id = prefix + tag + "-" + i;
-                    String ticket = prefix + "t-" + (1 + i % Math.max(1, tickets));
-                    String alertId = "commitment:" + id + ":r1:COMMITMENT_OVERDUE:0";
-                    Timestamp due = Timestamp.from(dues.get(i));
-                    c.setString(1, id);
-                    c.setString(2, ticket);
-                    c.setString(3, id + "-e");
-                    c.setTimestamp(4, due);
-                    c.addBatch();
-                    d.setString(1, alertId);
-                    d.setString(2, ticket);
-                    d.setTimestamp(3, due);
-                    d.setString(4, id);
-                    d.addBatch();
-                    byAlert.put(alertId, dues.get(i));
-                    if ((i + 1) % 1000 == 0) {
-                        c.executeBatch();
-                        d.executeBatch();
+            try (PreparedStatement c = db.prepareStatement("insert into commitment (source, id, ticket_id, kind, "
+                    + "description, promised_to, made_at, made_by_event_id, agent_id, agent_words, due_at, revision, "
+                    + "state) select 'bench', k.id, k.ticket, 'UPDATE', 'Enviar una actualización sobre la VPN', "
+                    + "'USER', now(), k.id || '-e', 'a-1', 'Le escribo en un momento', k.due, 1, 'OPEN' "
+                    + "from unnest(?::varchar[], ?::varchar[], ?::timestamptz[]) as k(id, ticket, due)");
+                    PreparedStatement d = db.prepareStatement("insert into due_item (alert_id, source, ticket_id, "
+                            + "kind, level, due_at, commitment_id, subject_due_at, ticket_context, commitment_context) "
+                            + "select 'bench:commitment:' || c.id || ':r1:COMMITMENT_OVERDUE:0', 'bench', c.ticket_id, "
+                            + "'COMMITMENT_OVERDUE', 0, c.due_at, c.id, c.due_at, " + TICKET_CONTEXT + ", "
+                            + COMMITMENT_CONTEXT + " from commitment c join ticket t on t.source = c.source "
+                            + "and t.id = c.ticket_id where c.source = 'bench' and c.id = any(?)")) {
+                for (int from = 0; from < dues.size(); from += 5000) {
+                    int to = Math.min(dues.size(), from + 5000);
+                    String[] ids = new String[to - from];
+                    String[] ticketIds = new String[to - from];
+                    Timestamp[] times = new Timestamp[to - from];
+                    for (int i = from; i < to; i++) {
+                        ids[i - from] = prefix + tag + "-" + i;
+                        ticketIds[i - from] = prefix + "t-" + (1 + i % Math.max(1, tickets));
+                        times[i - from] = Timestamp.from(dues.get(i));
+                        byAlert.put("bench:commitment:" + ids[i - from] + ":r1:COMMITMENT_OVERDUE:0", dues.get(i));
                     }
+                    c.setArray(1, db.createArrayOf("varchar", ids));
+                    c.setArray(2, db.createArrayOf("varchar", ticketIds));
+                    c.setArray(3, db.createArrayOf("timestamptz", times));
+                    c.executeUpdate();
+                    d.setArray(1, db.createArrayOf("varchar", ids));
+                    d.executeUpdate();
                 }
-                c.executeBatch();
-                d.executeBatch();
             }
             db.commit();
         }
@@ -388,7 +282,7 @@ final class PipelineBench {
         Map<String, Long> delays = new HashMap<>();
         try (Connection db = notifierDb();
                 PreparedStatement q = db.prepareStatement("select alert_id, min(sent_at) from notification "
-                        + "where ticket_id like ? and state = 'SENT' group by alert_id")) {
+                        + "where source = 'bench' and ticket_id like ? and state = 'SENT' group by alert_id")) {
             q.setString(1, prefix + "%");
             while (true) {
                 try (ResultSet rs = q.executeQuery()) {
@@ -567,20 +461,18 @@ final class PipelineBench {
     // ---------------------------------------------------------------- clean up
 
     private void cleanUp() {
-        Bench.step("Removing this run's rows (" + prefix + "*) from the followup and notifier databases");
+        Bench.step("Removing this run's rows (sources bench and benchquiet) from the followup and notifier databases");
         try (Connection db = followupDb(); Statement sql = db.createStatement()) {
-            String like = " like '" + prefix + "%'";
-            sql.executeUpdate("delete from due_item where ticket_id" + like);
-            sql.executeUpdate("delete from interaction where ticket_id" + like);
-            sql.executeUpdate("delete from commitment where ticket_id" + like);
-            sql.executeUpdate("delete from sla_clock where ticket_id" + like);
-            sql.executeUpdate("delete from ticket where id" + like);
-            sql.executeUpdate("delete from processed_event where event_id like '" + run + "-%'");
+            String sources = " where source in ('bench', 'benchquiet')";
+            for (String table : List.of("due_item", "ticket_activity", "interaction", "commitment", "sla_clock",
+                    "ticket", "processed_event")) {
+                sql.executeUpdate("delete from " + table + sources);
+            }
         } catch (Exception e) {
             Bench.info("  could not clean followup's rows: " + e);
         }
         try (Connection db = notifierDb(); Statement sql = db.createStatement()) {
-            sql.executeUpdate("delete from notification where ticket_id like '" + prefix + "%'");
+            sql.executeUpdate("delete from notification where source in ('bench', 'benchquiet')");
         } catch (Exception e) {
             Bench.info("  could not clean notifier's rows: " + e);
         }

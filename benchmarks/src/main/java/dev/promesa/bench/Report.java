@@ -33,7 +33,7 @@ final class Report {
         return r.has(key) ? String.format(Locale.ROOT, "%.1f ms", r.number(key) / 1000) : "not measured";
     }
 
-    /** Met only at the target's scale, with every email accepted within 2 minutes of the due second. */
+    /** Met only at the target's scale: every alert on the topic within 20 s of the due second, every email within 60 s. */
     private String stormVerdict() {
         if (!r.has("storm.n")) {
             return "not measured";
@@ -42,7 +42,9 @@ final class Report {
             return "not measured at 100 k (see notes)";
         }
         boolean allSent = r.has("storm.emails") && r.number("storm.emails") >= r.number("storm.n");
-        return allSent && r.number("storm.email_ms.max") <= 120_000 ? "**met**" : "**missed**";
+        return allSent && r.number("storm.alert_ms.max") <= 20_000 && r.number("storm.email_ms.max") <= 60_000
+                ? "**met**"
+                : "**missed**";
     }
 
     private String verdict(String key, double target, boolean atLeast) {
@@ -88,13 +90,36 @@ final class Report {
                         + n("intake.batch.raw_count", "%.0f") + " records: "
                         + n("intake.batch.raw_events_per_s", "%.0f events/s"),
                 n("intake.batch.ratio", "%.2f"), "≥ 0.5", verdict("intake.batch.ratio", 0.5, true));
-        row("3. followup ingest, " + n("ingest.events", "%.0f") + " events (1 snapshot + 4 interactions per ticket)",
+        row("3. followup ingest, " + n("ingest.events", "%.0f") + " events per source ("
+                + n("ingest.tickets", "%.0f") + " tickets × 9: snapshots, replies, structured and written promises, "
+                + "fulfilments, status changes), promises read from the agents' words",
                 n("ingest.per_s", "%.0f events/s") + ("false".equals(r.get("ingest.complete"))
                         ? " (time bound reached: " + n("ingest.done", "%.0f") + " ingested)"
-                        : "") + "; max consumer lag " + n("ingest.max_lag", "%.0f"),
+                        : "") + "; max consumer lag " + n("ingest.max_lag", "%.0f") + "; "
+                        + n("ingest.text_promises", "%.0f") + " promises found in text",
                 "raw JDBC batch insert (interaction + processed_event rows, 500 per batch): "
                         + n("ingest.jdbc_per_s", "%.0f rows/s"),
                 n("ingest.ratio", "%.3f"), "≥ 5,000 events/s", verdict("ingest.per_s", 5000, true));
+        row("3. recognition's cost: the same mix from a source that reads no text",
+                n("ingest.per_s", "%.0f events/s") + " with recognition",
+                n("ingest.no_text.per_s", "%.0f events/s") + " without",
+                n("ingest.recognition_ratio", "%.2f"), "≥ 0.8", verdict("ingest.recognition_ratio", 0.8, true));
+        row("3b. sustained ingest, " + n("sustained.rate", "%.0f") + " events/s for "
+                + n("sustained.seconds", "%.0f") + " s",
+                n("sustained.produced", "%.0f") + " events (" + n("sustained.produced_per_s", "%.0f/s")
+                        + "); consumer lag mean " + n("sustained.lag_first_minute", "%.0f") + " in the first minute, "
+                        + n("sustained.lag_last_minute", "%.0f") + " in the last, max " + n("sustained.lag_max", "%.0f")
+                        + "; the backlog gone " + n("sustained.drain_s", "%.1f s") + " after the producer stopped",
+                "—", "—", "lag flat",
+                r.has("sustained.flat") ? ("true".equals(r.get("sustained.flat")) ? "**met**" : "**missed**")
+                        : "not measured");
+        row("3c. promise recognition per message, " + n("recognition.messages", "%.0f") + " corpus replies",
+                "typical (" + n("recognition.typical_chars", "%.0f") + " chars): p50 "
+                        + n("recognition.typical_us.p50", "%.0f µs") + ", p99 "
+                        + n("recognition.typical_us.p99", "%.0f µs") + "; long HTML mail with quoted history ("
+                        + n("recognition.long_chars", "%.0f") + " chars): p50 " + n("recognition.long_us.p50", "%.0f µs")
+                        + ", p99 " + n("recognition.long_us.p99", "%.0f µs"),
+                "—", "—", "—", "");
         String scales = r.get("due.scales") == null ? "" : r.get("due.scales");
         for (String scale : scales.split(",")) {
             if (scale.isBlank()) {
@@ -107,7 +132,7 @@ final class Report {
                     + " promises due within " + n("due.window_s", "%.0f") + " s",
                     "p50 " + ms(p + ".alert_ms.p50") + ", p99 " + ms(p + ".alert_ms.p99") + ", max "
                             + ms(p + ".alert_ms.max") + " (" + n(p + ".alert_ms.count", "%.0f") + " alerts)",
-                    "—", "—", "p99 ≤ 1 s", verdict(p + ".alert_ms.p99", 1000, false));
+                    "—", "—", "p99 ≤ 0.5 s", verdict(p + ".alert_ms.p99", 500, false));
             row("4. due → email accepted by SMTP, same promises (" + String.format("%,d", Integer.parseInt(scale))
                     + ")",
                     "p50 " + ms(p + ".email_ms.p50") + ", p99 " + ms(p + ".email_ms.p99") + ", max "
@@ -115,7 +140,7 @@ final class Report {
                     "—", "—", "p99 ≤ 3 s", verdict(p + ".email_ms.p99", 3000, false));
         }
         if (!scales.contains("1000000")) {
-            row("4. due → alert at 1,000,000 open commitments", "not measured in this run", "—", "—", "p99 ≤ 1 s",
+            row("4. due → alert at 1,000,000 open commitments", "not measured in this run", "—", "—", "p99 ≤ 0.5 s",
                     "not measured");
         }
         row("5. alert storm: " + n("storm.n", "%.0f") + " promises due in the same second",
@@ -127,7 +152,7 @@ final class Report {
                         ? String.format(Locale.ROOT, "%.2f",
                                 r.number("storm.email_per_s") / r.number("storm.smtp_per_s"))
                         : "—",
-                "100 k in ≤ 2 min", stormVerdict());
+                "100 k: last alert ≤ 20 s, last email ≤ 60 s", stormVerdict());
         for (String service : Rss.SERVICES) {
             List<String> peaks = new ArrayList<>();
             double max = 0;
@@ -217,9 +242,9 @@ final class Report {
                     + "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%d</text>\n", px, top, px, top + ph, px,
                     top + ph + 16, x));
         }
-        double target = left + pw * Math.min(1000, xMax) / xMax;
+        double target = left + pw * Math.min(500, xMax) / xMax;
         s.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#888\" "
-                + "stroke-dasharray=\"5,4\"/><text x=\"%.1f\" y=\"%d\" fill=\"#555\">target p99 ≤ 1 s</text>\n", target,
+                + "stroke-dasharray=\"5,4\"/><text x=\"%.1f\" y=\"%d\" fill=\"#555\">target p99 ≤ 0.5 s</text>\n", target,
                 top, target, top + ph, target + 4, top + 12));
         s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">delay (ms)</text>\n",
                 left + pw / 2, h - 18));
