@@ -162,8 +162,12 @@ final class IngestBench {
         Bench.step("3. followup ingest: " + ticketCount * PER_TICKET + " events (" + ticketCount + " tickets × "
                 + PER_TICKET + ": snapshots, replies, structured and written promises, fulfilments, status changes)"
                 + " per source, produced straight to " + Topics.HELPDESK_EVENTS + "; bounded at " + timeout + " s");
-        Measured withText = ingest(SOURCE, ticketCount, timeout, "promises read from text");
-        Measured without = ingest(QUIET_SOURCE, ticketCount, timeout, "no text read");
+        int warmup = Math.max(1, settings.integer("ingest-warmup", 1_800) / PER_TICKET);
+        Bench.info("  warm-up, not counted: " + warmup * PER_TICKET + " events per source");
+        ingest(SOURCE, warmup, timeout, "warm-up", run + "w");
+        ingest(QUIET_SOURCE, warmup, timeout, "warm-up", run + "w");
+        Measured withText = ingest(SOURCE, ticketCount, timeout, "promises read from text", run);
+        Measured without = ingest(QUIET_SOURCE, ticketCount, timeout, "no text read", run);
         results.put("ingest.events", withText.events());
         results.put("ingest.tickets", ticketCount);
         results.put("ingest.done", withText.done());
@@ -190,14 +194,16 @@ final class IngestBench {
         }
     }
 
-    private Measured ingest(String source, int ticketCount, long timeout, String label) throws Exception {
+    /** One source's share of the mix, ids tagged {@code tag} (the run, or a warm-up's), timed to its last event. */
+    private Measured ingest(String source, int ticketCount, long timeout, String label, String tag)
+            throws Exception {
         int n = ticketCount * PER_TICKET;
         Instant start = Instant.now().plus(Duration.ofDays(1));
         long before = processed(source);
         long t0 = System.nanoTime();
         try (KafkaProducer<String, String> producer = pipeline.producer()) {
             for (int t = 0; t < ticketCount; t++) {
-                ticketEvents(run, source, t, start, e -> producer.send(record(source, e)));
+                ticketEvents(tag, source, t, start, e -> producer.send(record(source, e)));
             }
             producer.flush();
         }
@@ -222,7 +228,7 @@ final class IngestBench {
         long textPromises;
         try (Connection db = pipeline.followupDb(); Statement sql = db.createStatement()) {
             textPromises = PipelineBench.count(sql, "select count(*) from commitment where source = '" + source
-                    + "' and origin = 'TEXT' and ticket_id like 'bench-" + run + "-%'");
+                    + "' and origin = 'TEXT' and ticket_id like 'bench-" + tag + "-%'");
         }
         Bench.info(String.format("  followup ingest, %s: %d events in %.1f s = %.0f events/s%s", label, done, seconds,
                 done / seconds, done >= n ? "" : " (stopped at the time bound, not all ingested)"));
@@ -293,7 +299,7 @@ final class IngestBench {
         List<Long> lags = new ArrayList<>();
         long before = processed(SOURCE);
         int produced = 0;
-        int ticket = 1_000_000;
+        int ticket = 2_000_000;
         long t0 = System.nanoTime();
         long nextSample = t0;
         try (KafkaProducer<String, String> producer = pipeline.producer(); Admin admin = pipeline.admin()) {
