@@ -144,7 +144,7 @@ public class Commitments {
             commitment = newCommitment(scope, id);
             fill(commitment, interaction, request);
             scope.store().added(commitment);
-            LOG.infof("Ticket %s: %s promise %s due %s (%s)", scope.ticket(), commitment.kind, id, commitment.dueAt,
+            LOG.debugf("Ticket %s: %s promise %s due %s (%s)", scope.ticket(), commitment.kind, id, commitment.dueAt,
                     commitment.promisedTo);
         } else {
             commitment = existing.get();
@@ -168,7 +168,7 @@ public class Commitments {
             commitment.revision++;
             fill(commitment, interaction, request);
             scope.store().changed(commitment);
-            LOG.infof("Ticket %s: promise %s rescheduled to %s (revision %d)", scope.ticket(), id, commitment.dueAt,
+            LOG.debugf("Ticket %s: promise %s rescheduled to %s (revision %d)", scope.ticket(), id, commitment.dueAt,
                     commitment.revision);
         }
         arm(scope, commitment);
@@ -193,7 +193,7 @@ public class Commitments {
         boolean tracked = mode == FromText.AUTO && !heard.vague();
         commitment.state = tracked ? CommitmentState.OPEN : CommitmentState.SUGGESTED;
         scope.store().added(commitment);
-        LOG.infof("Ticket %s: %s promise %s %s in the agent's words (\"%s\", confidence %.2f)", scope.ticket(),
+        LOG.debugf("Ticket %s: %s promise %s %s in the agent's words (\"%s\", confidence %.2f)", scope.ticket(),
                 commitment.kind, id, tracked ? "due " + commitment.dueAt : "suggested", heard.quote(),
                 heard.confidence());
         if (tracked) {
@@ -290,6 +290,8 @@ public class Commitments {
             throw refusedByState(c, "cancelled", "");
         }
         close(scope, c, CommitmentState.CANCELLED, action.at(), action.id());
+        LOG.infof("Ticket %s: promise %s cancelled by %s: %s", scope.ticket(), c.id, action.actorId(),
+                action.reason().orElse(""));
         return new Acted(c, true);
     }
 
@@ -301,6 +303,8 @@ public class Commitments {
             throw refusedByState(c, "kept", "");
         }
         close(scope, c, CommitmentState.KEPT, action.at(), action.id());
+        LOG.infof("Ticket %s: promise %s marked kept by %s%s", scope.ticket(), c.id, action.actorId(),
+                c.breached ? " (late)" : "");
         return new Acted(c, true);
     }
 
@@ -341,7 +345,7 @@ public class Commitments {
         commitment.breached = commitment.dueAt != null && at.isAfter(commitment.dueAt);
         scope.store().changed(commitment);
         scope.due().cancelForCommitment(commitment.source, commitment.id);
-        LOG.infof("Ticket %s: promise %s %s at %s by %s%s; its pending alerts withdrawn", scope.ticket(),
+        LOG.debugf("Ticket %s: promise %s %s at %s by %s%s; its pending alerts withdrawn", scope.ticket(),
                 commitment.id, state.name().toLowerCase(), at, eventId, commitment.breached ? " (late)" : "");
     }
 }

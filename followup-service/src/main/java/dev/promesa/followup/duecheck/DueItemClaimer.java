@@ -11,7 +11,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -49,6 +51,7 @@ public class DueItemClaimer {
             limit ?
             for update skip locked""";
     private static final String DELETE = "delete from due_item where id = any(?)";
+    private static final int ALERTS_LOGGED_ONE_BY_ONE = 5;
 
     private final DataSource dataSource;
     private final ObjectMapper json;
@@ -98,12 +101,27 @@ public class DueItemClaimer {
             delete.setArray(1, ids);
             delete.executeUpdate();
         }
+        // each alert on its own line while they are few; a storm gets one line a round (each alert at DEBUG)
+        boolean each = claimed.size() <= ALERTS_LOGGED_ONE_BY_ONE;
+        Map<AlertKind, Integer> kinds = new EnumMap<>(AlertKind.class);
+        Duration latest = Duration.ZERO;
         for (Claimed item : claimed) {
             Alert alert = item.alert();
             Duration lag = Duration.between(item.dueAt(), alert.firedAt());
             metrics.published(alert.source(), alert.kind(), lag);
-            LOG.infof("Alert %s published for ticket %s (due %s, %d ms after its time)", alert.alertId(),
-                    alert.ticketRef(), item.dueAt(), lag.toMillis());
+            kinds.merge(alert.kind(), 1, Integer::sum);
+            latest = lag.compareTo(latest) > 0 ? lag : latest;
+            if (each) {
+                LOG.infof("Alert %s published for ticket %s (due %s, %d ms after its time)", alert.alertId(),
+                        alert.ticketRef(), item.dueAt(), lag.toMillis());
+            } else {
+                LOG.debugf("Alert %s published for ticket %s (due %s, %d ms after its time)", alert.alertId(),
+                        alert.ticketRef(), item.dueAt(), lag.toMillis());
+            }
+        }
+        if (!each) {
+            LOG.infof("Published %d alerts (%s), the latest %d ms after its time", claimed.size(), kinds,
+                    latest.toMillis());
         }
         return claimed.size();
     }

@@ -33,6 +33,7 @@ public class EventIngestor {
     private final Tickets tickets;
     private final DataSource dataSource;
     private final PollWriter writer;
+    private final IngestProgress progress = new IngestProgress();
 
     EventIngestor(ProcessedEvents processed, Tickets tickets, DataSource dataSource, DueItemWriter dueItems) {
         this.processed = processed;
@@ -56,11 +57,14 @@ public class EventIngestor {
      * @return how many events were applied (the rest were redeliveries)
      */
     public int applyAll(List<HelpdeskEvent> events) {
+        IngestProgress.Phases phases = new IngestProgress.Phases();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                int applied = applyAll(connection, events);
+                int applied = applyAll(connection, events, phases);
                 connection.commit();
+                phases.mark();
+                progress.committed(applied, events.size() - applied, phases);
                 return applied;
             } catch (RuntimeException | SQLException e) {
                 connection.rollback();
@@ -71,12 +75,14 @@ public class EventIngestor {
         }
     }
 
-    private int applyAll(Connection connection, List<HelpdeskEvent> events) throws SQLException {
+    private int applyAll(Connection connection, List<HelpdeskEvent> events, IngestProgress.Phases phases)
+            throws SQLException {
         List<EventKey> keys = new ArrayList<>(events.size());
         for (HelpdeskEvent event : events) {
             keys.add(new EventKey(event.source(), event.eventId()));
         }
         Set<EventKey> fresh = processed.markAllProcessed(connection, keys);
+        phases.mark();
         List<HelpdeskEvent> toApply = new ArrayList<>(fresh.size());
         for (HelpdeskEvent event : events) {
             // remove: a second copy of an event in the same list is a redelivery too
@@ -91,6 +97,7 @@ public class EventIngestor {
             return 0;
         }
         PollState state = PollLoader.load(connection, toApply, new ClockIds(connection));
+        phases.mark();
         TicketWork work = state.work();
         for (HelpdeskEvent event : toApply) {
             try {
@@ -104,7 +111,9 @@ public class EventIngestor {
                         + e.getMessage(), e);
             }
         }
+        phases.mark();
         writer.write(connection, state);
+        phases.mark();
         return toApply.size();
     }
 }

@@ -170,9 +170,20 @@ public class EventParser {
 
     /** An id: fits its column, no control characters. */
     private static void id(String value, String field, List<String> bad) {
-        if (bounded(value, field, MAX_ID_LENGTH, bad) && CONTROL.matcher(value).find()) {
+        if (bounded(value, field, MAX_ID_LENGTH, bad) && hasControl(value)) {
             bad.add(field + " contains control characters");
         }
+    }
+
+    /** What {@code \p{Cntrl}} matches (U+0000–U+001F, U+007F), without a matcher per id: ids are checked per event. */
+    private static boolean hasControl(String value) {
+        for (int n = 0; n < value.length(); n++) {
+            char c = value.charAt(n);
+            if (c < 0x20 || c == 0x7f) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @return true when the value is present and fine so far */

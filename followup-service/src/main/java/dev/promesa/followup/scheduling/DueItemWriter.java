@@ -7,6 +7,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,9 +48,11 @@ public class DueItemWriter {
         if (changes.isEmpty()) {
             return;
         }
+        // one JSON text per distinct context: a ticket's alerts share theirs (a promise schedules five)
+        Map<Object, String> texts = new HashMap<>();
         withdraw(connection, changes);
-        insert(connection, changes);
-        refresh(connection, changes.contexts());
+        insert(connection, changes, texts);
+        refresh(connection, changes.contexts(), texts);
     }
 
     private static void withdraw(Connection connection, DueItemChanges changes) throws SQLException {
@@ -88,7 +91,8 @@ public class DueItemWriter {
         }
     }
 
-    private void insert(Connection connection, DueItemChanges changes) throws SQLException {
+    private void insert(Connection connection, DueItemChanges changes, Map<Object, String> texts)
+            throws SQLException {
         if (changes.scheduled().isEmpty()) {
             return;
         }
@@ -101,19 +105,19 @@ public class DueItemWriter {
                 insert.setInt(5, alert.level());
                 insert.setObject(6, utc(alert.dueAt()));
                 insert.setObject(7, utc(alert.subjectDueAt()));
-                insert.setString(11, text(alert.context()));
+                insert.setString(11, text(alert.context(), texts));
                 if (alert.subject() instanceof PendingAlert.Promise promise) {
                     insert.setString(8, promise.commitmentId());
                     insert.setNull(9, Types.BIGINT);
                     insert.setNull(10, Types.INTEGER);
-                    insert.setString(12, text(promise.commitment()));
+                    insert.setString(12, text(promise.commitment(), texts));
                     insert.setNull(13, Types.VARCHAR);
                 } else if (alert.subject() instanceof PendingAlert.Clock clock) {
                     insert.setNull(8, Types.VARCHAR);
                     insert.setLong(9, clock.slaClockId());
                     insert.setInt(10, clock.sla().percent());
                     insert.setNull(12, Types.VARCHAR);
-                    insert.setString(13, text(clock.sla()));
+                    insert.setString(13, text(clock.sla(), texts));
                 } else {
                     insert.setNull(8, Types.VARCHAR);
                     insert.setNull(9, Types.BIGINT);
@@ -127,13 +131,14 @@ public class DueItemWriter {
         }
     }
 
-    private void refresh(Connection connection, Map<TicketRef, Alert.TicketContext> contexts) throws SQLException {
+    private void refresh(Connection connection, Map<TicketRef, Alert.TicketContext> contexts, Map<Object, String> texts)
+            throws SQLException {
         if (contexts.isEmpty()) {
             return;
         }
         try (PreparedStatement update = connection.prepareStatement(REFRESH_CONTEXT)) {
             for (Map.Entry<TicketRef, Alert.TicketContext> entry : contexts.entrySet()) {
-                update.setString(1, text(entry.getValue()));
+                update.setString(1, text(entry.getValue(), texts));
                 update.setString(2, entry.getKey().source());
                 update.setString(3, entry.getKey().ticketId());
                 update.addBatch();
@@ -142,12 +147,17 @@ public class DueItemWriter {
         }
     }
 
-    private String text(Object context) {
-        try {
-            return json.writeValueAsString(context);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("an alert context cannot be written as JSON: " + e.getMessage(), e);
+    private String text(Object context, Map<Object, String> texts) {
+        String text = texts.get(context);
+        if (text == null) {
+            try {
+                text = json.writeValueAsString(context);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("an alert context cannot be written as JSON: " + e.getMessage(), e);
+            }
+            texts.put(context, text);
         }
+        return text;
     }
 
     static OffsetDateTime utc(Instant instant) {

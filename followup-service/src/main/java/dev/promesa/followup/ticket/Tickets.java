@@ -55,7 +55,7 @@ public class Tickets {
         if (ticket == null) {
             ticket = newTicket(work, ref, at, false);
         } else if (ticket.lastSnapshotAt != null && at.isBefore(ticket.lastSnapshotAt)) {
-            LOG.infof("Ticket %s: snapshot %s of %s is older than the one applied (%s); ignored", ref,
+            LOG.debugf("Ticket %s: snapshot %s of %s is older than the one applied (%s); ignored", ref,
                     snapshot.eventId(), at, ticket.lastSnapshotAt);
             return;
         }
@@ -87,7 +87,7 @@ public class Tickets {
         if (ticket == null) {
             // Interactions may overtake the ticket's first snapshot: keep them, the snapshot completes the ticket.
             ticket = newTicket(work, ref, interaction.occurredAt(), true);
-            LOG.infof("Ticket %s: first seen through interaction %s; placeholder created until its snapshot arrives",
+            LOG.debugf("Ticket %s: first seen through interaction %s; placeholder created until its snapshot arrives",
                     ref, interaction.eventId());
         }
         work.tickets().recorded(entry(source, interaction));
@@ -152,7 +152,7 @@ public class Tickets {
             if (before != null) {
                 satisfaction.schedule(work.due(), ticket, at);
             } // else first seen already done (an import): no resolution was witnessed, so no "did it hold?"
-            LOG.infof("Ticket %s: %s at %s; open promises settled, clocks stopped", ticket.ref(), after, at);
+            LOG.debugf("Ticket %s: %s at %s; open promises settled, clocks stopped", ticket.ref(), after, at);
         } else if (wasDone && !after.isDone()) {
             satisfaction.cancel(work.due(), ticket);
             ticket.recurrences++;
@@ -160,7 +160,7 @@ public class Tickets {
             if (ticket.priority != null) {
                 clocks.reopen(clockScope(work, ticket), at);
             }
-            LOG.infof("Ticket %s: reopened at %s (recurrence %d)", ticket.ref(), at, ticket.recurrences);
+            LOG.debugf("Ticket %s: reopened at %s (recurrence %d)", ticket.ref(), at, ticket.recurrences);
         }
         if (ticket.priority == null || after.isDone()) {
             return;
