@@ -7,8 +7,11 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,6 +34,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.promesa.testsupport.KafkaBroker;
+import dev.promesa.testsupport.MailCatcher;
 import dev.promesa.testsupport.PostgresDatabase;
 import dev.promesa.testsupport.SmtpServer;
 
@@ -52,6 +56,12 @@ class PromiseToInboxTest {
     private static final String OTHER_USER = "john.carter@other.example";
     private static final String OTHER_LEAD = "lead@other.example";
     private static final String OTHER_MANAGER = "manager@other.example";
+    /** The desk whose promise was written only in the reply's words, with a team of its own. */
+    private static final String TEXT_AGENT = "ana.gil@example.com";
+    private static final String TEXT_USER = "marta.sanz@example.com";
+    private static final String TEXT_LEAD = "lead.print@example.com";
+    private static final String TEXT_MANAGER = "manager.print@example.com";
+    private static final ZoneId MADRID = ZoneId.of("Europe/Madrid");
 
     private static final List<ServiceProcess> services = new ArrayList<>();
     private static ServiceProcess intake;
@@ -90,6 +100,8 @@ class PromiseToInboxTest {
                 "promesa.sources." + ApiKey.OTHER_SOURCE + ".mail-from", "Other Desk <help@other.example>",
                 "promesa.sources." + ApiKey.OTHER_SOURCE + ".teams.service-desk.lead", OTHER_LEAD,
                 "promesa.sources." + ApiKey.OTHER_SOURCE + ".teams.service-desk.manager", OTHER_MANAGER));
+        notifierConfig.putAll(Map.of("promesa.teams.printing.lead", TEXT_LEAD,
+                "promesa.teams.printing.manager", TEXT_MANAGER));
         Map<String, String> intakeConfig = new HashMap<>(common); // API keys: ServiceProcess gives all the same one
 
         // Followup first, so its migrations run once before the second replica starts.
@@ -118,10 +130,30 @@ class PromiseToInboxTest {
 
         postPromise(ApiKey.VALUE, ticketId, now, due, USER, AGENT, "La VPN no conecta antes de la entrega");
         postPromise(ApiKey.OTHER_VALUE, ticketId, now, due, OTHER_USER, OTHER_AGENT, "VPN down before the deadline");
+        // Promises written only in the replies' words, no commitment field: one due within the minute (written a
+        // minute before this one began), and a callback for tomorrow.
+        Instant minute = now.truncatedTo(ChronoUnit.MINUTES);
+        String writtenId = ticketId + "-W";
+        String callId = ticketId + "-C";
+        postTicket(ApiKey.VALUE, writtenId, minute.minusSeconds(120), TEXT_USER, TEXT_AGENT, "printing",
+                "No puedo imprimir");
+        postReply(ApiKey.VALUE, writtenId, minute.minusSeconds(60),
+                "Ya he reiniciado la cola de impresión. Le escribo en 2 minutos con el resultado.", null);
+        postTicket(ApiKey.VALUE, callId, now, TEXT_USER, TEXT_AGENT, "printing", "La impresora hace ruido");
+        postReply(ApiKey.VALUE, callId, now, "Le llamo mañana antes de las 10 para revisarla juntos.", null);
 
         // Taken in by followup (either replica answers from the shared database) ...
         await().atMost(Duration.ofSeconds(30)).until(() -> openCommitments(followupB, ApiKey.VALUE, ticketId) == 1
-                && openCommitments(followupB, ApiKey.OTHER_VALUE, ticketId) == 1);
+                && openCommitments(followupB, ApiKey.OTHER_VALUE, ticketId) == 1
+                && openCommitments(followupB, ApiKey.VALUE, writtenId) == 1
+                && openCommitments(followupB, ApiKey.VALUE, callId) == 1);
+        // the callback: due at 10:00 on the next working day in the agent's zone (Madrid), not the user's (Mexico)
+        JsonNode call = get(followupB, ApiKey.VALUE, "/api/v1/tickets/" + callId).path("commitments").get(0);
+        assertThat(call.path("origin").asText()).isEqualTo("TEXT");
+        assertThat(call.path("kind").asText()).isEqualTo("CALLBACK");
+        assertThat(call.path("quote").asText()).isEqualTo("Le llamo mañana antes de las 10 para revisarla juntos.");
+        assertThat(Instant.parse(call.path("dueAt").asText()))
+                .isEqualTo(nextWorkingDay(now.atZone(MADRID).toLocalDate()).atTime(10, 0).atZone(MADRID).toInstant());
         // ... then one replica dies before anything is due. The other must do all the rest.
         followupA.kill();
         services.remove(followupA);
@@ -144,9 +176,23 @@ class PromiseToInboxTest {
             assertThat(items).as("each key sees its own desk's five notifications").hasSize(5);
         }
 
+        // the written promise, forgotten: the same emails as a structured one, the user's quoting the agent
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                .alias("the written promise's emails to user, lead and manager SENT").until(() -> {
+                    List<String> sent = new ArrayList<>();
+                    get(notifier, ApiKey.VALUE, "/api/v1/notifications?ticketId=" + writtenId + "&state=SENT")
+                            .path("items").forEach(n -> sent.add(n.path("recipient").asText()));
+                    return sent.containsAll(List.of(TEXT_AGENT, TEXT_USER, TEXT_LEAD, TEXT_MANAGER));
+                });
+        assertThat(MailCatcher.partOf(mailTo(smtp, TEXT_USER), "text/plain"))
+                .contains("Le escribo en 2 minutos con el resultado.");
+
         Map<String, Long> perRecipient = recipients(smtp.received());
-        assertThat(perRecipient).containsExactlyInAnyOrderEntriesOf(Map.of(AGENT, 2L, USER, 1L, LEAD, 1L,
-                MANAGER, 1L, OTHER_AGENT, 2L, OTHER_USER, 1L, OTHER_LEAD, 1L, OTHER_MANAGER, 1L));
+        perRecipient.remove(TEXT_AGENT); // warned once or twice: whether its due-soon moment passed is up to the clock
+        assertThat(perRecipient).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(Map.entry(AGENT, 2L),
+                Map.entry(USER, 1L), Map.entry(LEAD, 1L), Map.entry(MANAGER, 1L), Map.entry(OTHER_AGENT, 2L),
+                Map.entry(OTHER_USER, 1L), Map.entry(OTHER_LEAD, 1L), Map.entry(OTHER_MANAGER, 1L),
+                Map.entry(TEXT_USER, 1L), Map.entry(TEXT_LEAD, 1L), Map.entry(TEXT_MANAGER, 1L)));
         List<String> order = Arrays.stream(smtp.received()).map(PromiseToInboxTest::firstRecipient).toList();
         assertThat(order.indexOf(USER)).as("the user hears after the agent was warned, in %s", order)
                 .isGreaterThan(order.indexOf(AGENT));
@@ -167,19 +213,38 @@ class PromiseToInboxTest {
 
     private static void postPromise(String key, String ticketId, Instant now, Instant due, String user, String agent,
             String subject) throws IOException, InterruptedException {
+        postTicket(key, ticketId, now, user, agent, "service-desk", subject);
+        postReply(key, ticketId, now.plusSeconds(1), "Estoy revisando su VPN. Le escribo de nuevo en unos segundos.", """
+                {"commitmentId":"c-%s","kind":"UPDATE","dueAt":"%s",
+                 "description":"Informarle del estado de la VPN","promisedTo":"USER"}""".formatted(ticketId, due));
+    }
+
+    private static void postTicket(String key, String ticketId, Instant at, String user, String agent, String team,
+            String subject) throws IOException, InterruptedException {
         post(key, "/api/v1/tickets", """
                 {"ticketId":"%s","occurredAt":"%s","subject":"%s",
                  "priority":"P3","status":"OPEN","channel":"EMAIL",
                  "requester":{"id":"u-17","name":"Lucía Fernández","email":"%s","locale":"es-MX",
                               "timeZone":"America/Mexico_City"},
                  "assignee":{"id":"a-3","name":"Jorge Ruiz","email":"%s","timeZone":"Europe/Madrid"},
-                 "team":"service-desk"}""".formatted(ticketId, now, subject, user, agent));
+                 "team":"%s"}""".formatted(ticketId, at, subject, user, agent, team));
+    }
+
+    /** A public reply by the assignee; {@code commitment} is the JSON of the structured field, or null. */
+    private static void postReply(String key, String ticketId, Instant at, String body, String commitment)
+            throws IOException, InterruptedException {
         post(key, "/api/v1/tickets/" + ticketId + "/interactions", """
                 {"occurredAt":"%s","kind":"AGENT_REPLY","channel":"EMAIL","author":{"id":"a-3","role":"AGENT"},
-                 "visibility":"PUBLIC","body":"Estoy revisando su VPN. Le escribo de nuevo en unos segundos.",
-                 "commitment":{"commitmentId":"c-%s","kind":"UPDATE","dueAt":"%s",
-                               "description":"Informarle del estado de la VPN","promisedTo":"USER"}}"""
-                .formatted(now.plusSeconds(1), ticketId, due));
+                 "visibility":"PUBLIC","body":"%s"%s}""".formatted(at, body,
+                commitment == null ? "" : ",\"commitment\":" + commitment));
+    }
+
+    private static LocalDate nextWorkingDay(LocalDate day) {
+        LocalDate next = day.plusDays(1);
+        while (next.getDayOfWeek() == DayOfWeek.SATURDAY || next.getDayOfWeek() == DayOfWeek.SUNDAY) {
+            next = next.plusDays(1);
+        }
+        return next;
     }
 
     private static MimeMessage mailTo(SmtpServer smtp, String address) {

@@ -164,8 +164,8 @@ public final class MailCatcher implements AutoCloseable {
         return to;
     }
 
-    /** The first part of the given type, searched through nested multiparts. */
-    private static String partOf(Part part, String type) throws MessagingException, IOException {
+    /** The first part of the given type ("text/plain"), searched through nested multiparts; empty if none. */
+    public static String partOf(Part part, String type) throws MessagingException, IOException {
         if (part.isMimeType(type)) {
             return String.valueOf(part.getContent());
         }
