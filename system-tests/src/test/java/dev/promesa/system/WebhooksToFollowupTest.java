@@ -106,7 +106,7 @@ class WebhooksToFollowupTest {
 
     @AfterAll
     static void stop() {
-        for (ServiceProcess service : new ServiceProcess[] {intake, followup}) {
+        for (ServiceProcess service : new ServiceProcess[]{intake, followup}) {
             if (service != null) {
                 service.close();
             }
@@ -431,7 +431,8 @@ class WebhooksToFollowupTest {
     }
 
     private static Who jiraPerson(JsonNode person) {
-        return person == null || person.isNull() ? null
+        return person == null || person.isNull()
+                ? null
                 : new Who(text(person, "/accountId"), text(person, "/displayName"), text(person, "/emailAddress"),
                         text(person, "/timeZone"));
     }
@@ -451,7 +452,8 @@ class WebhooksToFollowupTest {
     }
 
     private static Who who(JsonNode person) {
-        return person == null || person.isNull() ? null
+        return person == null || person.isNull()
+                ? null
                 : new Who(text(person, "/id"), text(person, "/name"), text(person, "/email"),
                         text(person, "/timeZone"));
     }
