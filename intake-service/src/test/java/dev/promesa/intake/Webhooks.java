@@ -4,16 +4,14 @@ import static io.restassured.RestAssured.given;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import io.restassured.response.Response;
 
-import dev.promesa.intake.webhook.DeskSigner;
 import dev.promesa.intake.webhook.Fixtures;
+import dev.promesa.testsupport.webhook.DeskSigner;
 
 /** Posts desk fixtures to the webhook endpoint, signed as each desk signs, with the test profile's secrets. */
 final class Webhooks {
@@ -33,28 +31,7 @@ final class Webhooks {
     }
 
     static Map<String, String> signed(String desk, String secret, byte[] body, String deliveryId, Instant at) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        switch (desk) {
-            case "zammad" -> {
-                headers.put("X-Zammad-Trigger", "Promesa");
-                headers.put("X-Zammad-Delivery", deliveryId);
-                headers.put("X-Hub-Signature", DeskSigner.zammad(secret, body));
-            }
-            case "jira" -> {
-                headers.put("X-Atlassian-Webhook-Identifier", deliveryId);
-                headers.put("X-Atlassian-Webhook-Flow", "Primary");
-                headers.put("X-Hub-Signature", DeskSigner.jira(secret, body));
-            }
-            case "zendesk" -> {
-                String timestamp = at.truncatedTo(ChronoUnit.SECONDS).toString();
-                headers.put("X-Zendesk-Webhook-Id", "01F1KRFQ6BG29CNWFR60NK5FNY");
-                headers.put("X-Zendesk-Webhook-Signature-Timestamp", timestamp);
-                headers.put("X-Zendesk-Webhook-Signature", DeskSigner.zendesk(secret, timestamp, body));
-            }
-            case "freshdesk" -> headers.put("Authorization", DeskSigner.basic("promesa", secret));
-            default -> throw new IllegalArgumentException(desk);
-        }
-        return headers;
+        return DeskSigner.headers(desk, secret, body, deliveryId, at);
     }
 
     static Response post(String desk, String source, byte[] body, Map<String, String> headers) {

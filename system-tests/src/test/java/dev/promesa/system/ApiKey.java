@@ -17,10 +17,14 @@ final class ApiKey {
     static final String OTHER_SOURCE = "other-desk";
     static final String OTHER_VALUE = "other-desk-test-key";
     /** The {@code promesa.api-keys} setting: {@code source:sha256:<hex>,…}. */
-    static final String SETTING = SOURCE + ":sha256:" + sha256Hex(VALUE) + "," + OTHER_SOURCE + ":sha256:"
-            + sha256Hex(OTHER_VALUE);
+    static final String SETTING = entry(SOURCE, VALUE) + "," + entry(OTHER_SOURCE, OTHER_VALUE);
 
     private ApiKey() {
+    }
+
+    /** One entry of {@code promesa.api-keys}: {@code key} reads and writes {@code source}'s data. */
+    static String entry(String source, String key) {
+        return source + ":sha256:" + sha256Hex(key);
     }
 
     private static String sha256Hex(String key) {

@@ -1,7 +1,6 @@
 package dev.promesa.intake.webhook;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Map;
@@ -10,7 +9,9 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The desks' payloads under src/test/resources/webhooks/&lt;desk&gt;/, and what the mappers need around them. */
+import dev.promesa.testsupport.webhook.DeskFixtures;
+
+/** The desks' payloads (test-support's {@link DeskFixtures}), and what the mappers need around them. */
 public final class Fixtures {
     /** Reads like the resource does: templated desks may put raw line breaks into strings. */
     public static final ObjectMapper JSON = new ObjectMapper()
@@ -21,15 +22,7 @@ public final class Fixtures {
     }
 
     public static byte[] bytes(String desk, String name) {
-        String resource = "/webhooks/" + desk + "/" + name;
-        try (InputStream in = Fixtures.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalArgumentException("No fixture " + resource);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return DeskFixtures.bytes(desk, name);
     }
 
     public static JsonNode json(String desk, String name) {

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.promesa.intake.webhook.DeliveryHeaders;
 import dev.promesa.intake.webhook.Desk;
-import dev.promesa.intake.webhook.DeskSigner;
 import dev.promesa.intake.webhook.Fixtures;
+import dev.promesa.testsupport.webhook.DeskSigner;
 
 class SignatureCheckTest {
     private static final String SECRET = "s3cr3t-t0k3n";
