@@ -129,7 +129,8 @@ public final class TestAlerts {
             var ticket = new Alert.TicketContext(subject, Priority.P2, TicketStatus.OPEN, requester, assignee, team);
             var commitment = commitmentKind
                     ? new Alert.CommitmentContext("c-" + alertId, CommitmentKind.UPDATE, promise, PromisedTo.USER,
-                            DUE.minus(Duration.ofHours(4)), "Le envío el presupuesto antes de las 15:00.", CommitmentOrigin.REQUEST, null)
+                            DUE.minus(Duration.ofHours(4)), "Le envío el presupuesto antes de las 15:00.",
+                            CommitmentOrigin.REQUEST, null)
                     : null;
             var sla = slaKind
                     ? new Alert.SlaContext(SlaMetric.RESOLUTION, Duration.ofHours(8),

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
+import dev.promesa.security.EmailMask;
 
 /**
  * The one way notifier calls a desk: the JDK's HTTP client, JSON in and out, the account's {@code Authorization}
@@ -134,6 +135,7 @@ public final class DeskHttp {
         }
         String line = body.replaceAll("\\s+", " ").trim();
         line = line.length() > EXCERPT ? line.substring(0, EXCERPT) + "…" : line;
-        return ": " + line;
+        // The excerpt is kept on the write-back row and shown by the API, not only logged: mask it here too.
+        return ": " + EmailMask.mask(line);
     }
 }

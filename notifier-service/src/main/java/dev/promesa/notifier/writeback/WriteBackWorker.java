@@ -25,8 +25,8 @@ import io.quarkus.runtime.StartupEvent;
 import dev.promesa.config.NotifierConfig;
 import dev.promesa.config.SourcesConfig.WriteBack.Desk;
 import dev.promesa.contracts.Alert;
-import dev.promesa.notifier.alert.AlertReader;
 import dev.promesa.messaging.Backoff;
+import dev.promesa.notifier.alert.AlertReader;
 import dev.promesa.notifier.desk.Desks;
 import dev.promesa.notifier.recipient.Audience;
 
