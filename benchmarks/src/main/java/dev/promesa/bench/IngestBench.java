@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -205,47 +206,65 @@ final class IngestBench {
         }
     }
 
-    /** One source's share of the mix, ids tagged {@code tag} (the run, or a warm-up's), timed to its last event. */
+    /**
+     * One source's share of the mix, ids tagged {@code tag} (the run, or a warm-up's), timed to its last event: done
+     * when the last event produced to each partition is marked processed (followup applies a partition in order and
+     * marks an event in the transaction that applies it), asked every 20 ms with one primary-key lookup per
+     * partition. The group's committed offsets are not precise enough for this: they move only when the consumer
+     * commits, every few seconds, which made a 5 s round read as 10 s.
+     */
     private Measured ingest(String source, int ticketCount, long timeout, String label, String tag)
             throws Exception {
         int n = ticketCount * PER_TICKET;
         Instant start = Instant.now().plus(Duration.ofDays(1));
         long before = processed(source);
+        Map<Integer, String> lastPerPartition = new ConcurrentHashMap<>();
         long t0 = System.nanoTime();
         try (KafkaProducer<String, String> producer = pipeline.producer()) {
             for (int t = 0; t < ticketCount; t++) {
-                ticketEvents(tag, source, t, start, e -> producer.send(record(source, e)));
+                ticketEvents(tag, source, t, start, e -> producer.send(record(source, e), (metadata, failure) -> {
+                    if (failure == null) {
+                        // callbacks of one partition run in the order of its records: the last one stays
+                        lastPerPartition.put(metadata.partition(), e.eventId());
+                    }
+                }));
             }
             producer.flush();
         }
         Bench.info(String.format("  %s: produced %d events in %.1f s", source, n, (System.nanoTime() - t0) / 1e9));
-        // done when the consumer group has committed everything produced (cheap to ask, unlike counting rows while
-        // the service writes them); the processed rows are counted once, to check
         long maxLag = 0;
-        long lag = Long.MAX_VALUE;
         long lastShown = 0;
-        try (Admin admin = pipeline.admin()) {
-            while (lag != 0 && (System.nanoTime() - t0) / 1e9 < timeout) {
-                Thread.sleep(100);
-                lag = PipelineBench.lag(admin, "followup", Topics.HELPDESK_EVENTS);
-                maxLag = Math.max(maxLag, lag);
-                if (System.nanoTime() - lastShown > 1_000_000_000L) {
+        boolean done = false;
+        try (Admin admin = pipeline.admin(); Connection db = pipeline.followupDb();
+                PreparedStatement marked = db.prepareStatement("select count(*) from processed_event "
+                        + "where source = ? and event_id = any(?)")) {
+            marked.setString(1, source);
+            marked.setArray(2, db.createArrayOf("text", lastPerPartition.values().toArray()));
+            while (!done && (System.nanoTime() - t0) / 1e9 < timeout) {
+                Thread.sleep(20);
+                try (var rows = marked.executeQuery()) {
+                    rows.next();
+                    done = rows.getLong(1) == lastPerPartition.size();
+                }
+                if (!done && System.nanoTime() - lastShown > 1_000_000_000L) {
                     lastShown = System.nanoTime();
-                    Bench.progress(String.format("  %s: consumer lag %d", source, lag));
+                    long lag = PipelineBench.lag(admin, "followup", Topics.HELPDESK_EVENTS);
+                    maxLag = Math.max(maxLag, lag);
+                    Bench.progress(String.format("  %s: consumer lag %d (committed offsets)", source, lag));
                 }
             }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        long done = processed(source) - before;
+        long processed = processed(source) - before;
         Bench.progressDone();
         long textPromises;
         try (Connection db = pipeline.followupDb(); Statement sql = db.createStatement()) {
             textPromises = PipelineBench.count(sql, "select count(*) from commitment where source = '" + source
                     + "' and origin = 'TEXT' and ticket_id like 'bench-" + tag + "-%'");
         }
-        Bench.info(String.format("  followup ingest, %s: %d events in %.1f s = %.0f events/s%s", label, done, seconds,
-                done / seconds, done >= n ? "" : " (stopped at the time bound, not all ingested)"));
-        return new Measured(n, done, seconds, maxLag, textPromises);
+        Bench.info(String.format("  followup ingest, %s: %d events in %.1f s = %.0f events/s%s", label, processed,
+                seconds, processed / seconds, processed >= n ? "" : " (stopped at the time bound, not all ingested)"));
+        return new Measured(n, processed, seconds, maxLag, textPromises);
     }
 
     private long processed(String source) throws Exception {
@@ -367,7 +386,12 @@ final class IngestBench {
         results.put("sustained.lag_max", maxLag);
         results.put("sustained.lag_first_minute", firstMinute);
         results.put("sustained.lag_last_minute", lastMinute);
-        results.put("sustained.flat", lastMinute <= Math.max(firstMinute, rate / 2.0) && maxLag <= 2L * rate);
+        // The lag comes from the group's committed offsets, which followup's consumer commits every 5 s (SmallRye's
+        // throttled commit, auto.commit.interval.ms): up to 5 s of traffic shows as lag without being a backlog.
+        // Flat: the last minute no higher than the first (or half a second of traffic), never more than the commit
+        // interval plus two seconds behind, and nothing left a few seconds after the producer stops.
+        results.put("sustained.flat", lastMinute <= Math.max(firstMinute, rate / 2.0) && maxLag <= 7L * rate
+                && drain <= 7);
         Bench.info(String.format("  sustained: %d events in %.0f s (%.0f/s); lag mean %.0f in the first minute, %.0f "
                 + "in the last, max %d; all %d processed %.1f s after the producer stopped", produced, elapsed,
                 produced / elapsed, firstMinute, lastMinute, maxLag, done, drain));

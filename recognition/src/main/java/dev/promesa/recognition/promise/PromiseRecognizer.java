@@ -57,12 +57,44 @@ public final class PromiseRecognizer {
             return List.of();
         }
         Language language = Language.ofLocale(message.localeHint()).orElseGet(() -> LanguageDetector.detect(own));
-        Reading reading = new Reading(message, language,
-                language == Language.EN ? EnglishPromises.INSTANCE : SpanishPromises.INSTANCE);
+        PromiseGrammar grammar = language == Language.EN ? EnglishPromises.INSTANCE : SpanishPromises.INSTANCE;
+        List<Read> sentences = new ArrayList<>();
+        int lastWithCue = -1;
         for (String sentence : Sentences.split(own)) {
-            read(sentence, reading);
+            Read read = cues(sentence, grammar);
+            sentences.add(read);
+            if (read.lastCue() >= 0) {
+                lastWithCue = sentences.size() - 1;
+            }
+        }
+        // Times are resolved only as far as the last clause with a commitment cue: a clause's time matters to it and,
+        // as the day that later clauses and sentences refer to, to those after it. Most replies promise nothing and
+        // cost only the cue search (the time grammar is the dearer part).
+        Reading reading = new Reading(message, language, grammar);
+        for (int i = 0; i <= lastWithCue; i++) {
+            resolve(sentences.get(i), i == lastWithCue ? sentences.get(i).lastCue() : Integer.MAX_VALUE, reading);
         }
         return List.copyOf(reading.promises);
+    }
+
+    /** One sentence's clauses with their commitment cues (null where none), and the index of the last cue or -1. */
+    private record Read(String sentence, List<Clause> clauses, List<Cue> cues, int lastCue) {
+    }
+
+    private static Read cues(String sentence, PromiseGrammar grammar) {
+        List<Clause> clauses = grammar.clauses(sentence);
+        List<Cue> cues = new ArrayList<>(clauses.size());
+        boolean afterCommitment = false;
+        int lastCue = -1;
+        for (Clause clause : clauses) {
+            Cue cue = grammar.cue(clause, afterCommitment);
+            cues.add(cue);
+            if (cue != null) {
+                lastCue = cues.size() - 1;
+            }
+            afterCommitment = cue != null || grammar.firstPerson(clause);
+        }
+        return new Read(sentence, clauses, cues, lastCue);
     }
 
     /** What one message's reading carries from clause to clause and sentence to sentence. */
@@ -80,13 +112,14 @@ public final class PromiseRecognizer {
         }
     }
 
-    private void read(String sentence, Reading reading) {
+    /** The sentence's clauses up to {@code lastClause}: their times, and a promise where a cue meets a time. */
+    private void resolve(Read read, int lastClause, Reading reading) {
         PromiseGrammar grammar = reading.grammar;
-        String folded = Folding.fold(sentence);
+        String folded = Folding.fold(read.sentence());
         LocalDate sentenceDay = null;
-        boolean afterCommitment = false;
-        for (Clause clause : grammar.clauses(sentence)) {
-            Cue cue = grammar.cue(clause, afterCommitment);
+        for (int i = 0; i < read.clauses().size() && i <= lastClause; i++) {
+            Clause clause = read.clauses().get(i);
+            Cue cue = read.cues().get(i);
             ResolutionContext context = new ResolutionContext(reading.message.occurredAt(), reading.message.hours(),
                     sentenceDay, reading.messageDay);
             Optional<DueTime> due = resolver.resolve(clause.text(), reading.language, context);
@@ -94,7 +127,6 @@ public final class PromiseRecognizer {
                 sentenceDay = due.get().day();
                 reading.messageDay = sentenceDay;
             }
-            afterCommitment = cue != null || grammar.firstPerson(clause);
             if (cue == null || due.isEmpty() || grammar.refusal(folded, clause, cue) != null) {
                 continue;
             }
@@ -103,7 +135,7 @@ public final class PromiseRecognizer {
                 due = resolver.resolve(clause.text().substring(0, scope), reading.language, context);
             }
             if (due.isPresent()) {
-                RecognizedPromise promise = promise(sentence, cue, due.get(), reading.language);
+                RecognizedPromise promise = promise(read.sentence(), cue, due.get(), reading.language);
                 if (reading.promises.stream().noneMatch(promise::sameAs)) {
                     reading.promises.add(promise);
                 }
