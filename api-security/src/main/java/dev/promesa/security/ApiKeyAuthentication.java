@@ -42,7 +42,14 @@ public class ApiKeyAuthentication {
         } else {
             LOG.infof("API keys configured for %d source(s): %s", keys.sources().size(), keys.sources());
         }
-        warnAboutSourcesWithoutKey(sources.sources().keySet(), "promesa.sources.");
+        // A source whose desk sends signed webhooks is reached without an API key: its settings are no misspelling.
+        Set<String> withoutWebhooks = new TreeSet<>();
+        sources.sources().forEach((source, settings) -> {
+            if (settings.webhookSecret().isEmpty()) {
+                withoutWebhooks.add(source);
+            }
+        });
+        warnAboutSourcesWithoutKey(withoutWebhooks, "promesa.sources.");
         warnAboutSourcesWithoutKey(limit.sources().keySet(), "promesa.rate-limit.sources.");
         if (!keys.plaintextKeys().isEmpty()) {
             LOG.warnf("promesa.api-keys holds plain-text keys for %s. Replace each with its hash "

@@ -26,6 +26,25 @@ public class PersonColumns {
         return columns;
     }
 
+    /**
+     * The person of a new snapshot, keeping the locale and time zone already known for the same person when the
+     * snapshot leaves them out: desks omit them in some payloads (a Jira webhook's assignee without
+     * {@code timeZone}), and a missing value there means "not sent", not "cleared".
+     */
+    static PersonColumns of(Person person, PersonColumns known) {
+        PersonColumns columns = of(person);
+        if (columns == null || known == null || columns.id == null || !columns.id.equals(known.id)) {
+            return columns;
+        }
+        if (columns.locale == null) {
+            columns.locale = known.locale;
+        }
+        if (columns.timeZone == null) {
+            columns.timeZone = known.timeZone;
+        }
+        return columns;
+    }
+
     public static Person toPerson(PersonColumns columns) {
         return columns == null || columns.isEmpty()
                 ? null

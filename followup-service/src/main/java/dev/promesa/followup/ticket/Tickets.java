@@ -197,8 +197,8 @@ public class Tickets {
         ticket.priority = snapshot.priority();
         ticket.status = snapshot.status();
         ticket.channel = snapshot.channel();
-        ticket.requester = PersonColumns.of(snapshot.requester());
-        ticket.assignee = PersonColumns.of(snapshot.assignee());
+        ticket.requester = PersonColumns.of(snapshot.requester(), ticket.requester);
+        ticket.assignee = PersonColumns.of(snapshot.assignee(), ticket.assignee);
         ticket.team = snapshot.team();
         ticket.slaPolicy = snapshot.slaPolicy();
         ticket.placeholder = false;
