@@ -46,9 +46,8 @@ public class PromiseActionResource {
 
     @POST
     @Path("/confirm")
-    @Operation(summary = "Confirm a suggested promise: from now on it is tracked and alerted like any other",
-            description = "dueAt is required when the suggestion has no time (\"en breve\"), and may replace the "
-                    + "recognised one.")
+    @Operation(summary = "Confirm a suggested promise: from now on it is tracked and alerted like any other", description = "dueAt is required when the suggestion has no time (\"en breve\"), and may replace the "
+            + "recognised one.")
     @APIResponse(responseCode = "200", description = "the promise, OPEN")
     @APIResponse(responseCode = "409", description = "the promise is kept, settled or cancelled")
     public Response confirm(@PathParam("ticketId") String ticketId, @PathParam("commitmentId") String commitmentId,
@@ -59,9 +58,8 @@ public class PromiseActionResource {
 
     @POST
     @Path("/reschedule")
-    @Operation(summary = "Give a promise a new due time (dueAt, in the future; reason optional)",
-            description = "Its pending alerts are withdrawn and scheduled again for the new time. A suggested promise "
-                    + "rescheduled is confirmed with that time.")
+    @Operation(summary = "Give a promise a new due time (dueAt, in the future; reason optional)", description = "Its pending alerts are withdrawn and scheduled again for the new time. A suggested promise "
+            + "rescheduled is confirmed with that time.")
     @APIResponse(responseCode = "200", description = "the promise, OPEN with its new due time")
     @APIResponse(responseCode = "400", description = "no dueAt, or one not in the future")
     @APIResponse(responseCode = "409", description = "the promise is kept, settled or cancelled")

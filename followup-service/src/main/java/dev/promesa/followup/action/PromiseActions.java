@@ -17,7 +17,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.promesa.contracts.TicketRef;
-import dev.promesa.followup.commitment.ActionRefused;
 import dev.promesa.followup.commitment.CommitmentView;
 import dev.promesa.followup.commitment.Commitments;
 import dev.promesa.followup.commitment.PromiseAction;

@@ -37,8 +37,8 @@ final class IngestProgress {
         @Override
         public String toString() {
             String[] names = marked == 5
-                    ? new String[] {"ids", "load", "rules", "write", "commit"}
-                    : new String[] {"ids", "commit"};
+                    ? new String[]{"ids", "load", "rules", "write", "commit"}
+                    : new String[]{"ids", "commit"};
             StringBuilder text = new StringBuilder();
             long from = start;
             for (int n = 0; n < marked && n < names.length; n++) {

@@ -185,8 +185,10 @@ class PromiseActionsTest {
     private static String state(String ticketId, String commitmentId) {
         List<Map<String, Object>> commitments = given().get("/api/v1/tickets/{id}", ticketId).then().extract()
                 .jsonPath().getList("commitments");
-        return commitments == null ? null : commitments.stream().filter(c -> commitmentId.equals(c.get("commitmentId")))
-                .map(c -> (String) c.get("state")).findFirst().orElse(null);
+        return commitments == null
+                ? null
+                : commitments.stream().filter(c -> commitmentId.equals(c.get("commitmentId")))
+                        .map(c -> (String) c.get("state")).findFirst().orElse(null);
     }
 
     private static List<Map<String, Object>> actions(String ticketId) {

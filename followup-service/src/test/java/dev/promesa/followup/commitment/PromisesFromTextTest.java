@@ -80,7 +80,8 @@ class PromisesFromTextTest {
                     TicketStatus.OPEN, "fast"));
             HelpdeskEvents.send(reply);
 
-            await().atMost(Duration.ofSeconds(30)).until(() -> commitments(HelpdeskEvents.SOURCE, ticketId).size() == 1);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> commitments(HelpdeskEvents.SOURCE, ticketId).size() == 1);
             Map<String, Object> promise = commitments(HelpdeskEvents.SOURCE, ticketId).get(0);
             assertThat(promise).containsEntry("commitmentId", reply.eventId() + "~1")
                     .containsEntry("origin", "TEXT").containsEntry("kind", "CALLBACK")

@@ -26,8 +26,8 @@ class SlaRulesTest {
     void aFreshClockWarnsAt75PercentAndBreachesAt100() {
         assertThat(rules.schedule(OFFICE, MONDAY_10, Duration.ZERO, Duration.ofHours(4), MONDAY_10, Arming.CATCH_UP))
                 .containsExactly(
-                new Schedule(AlertKind.SLA_WARNING, 0, MONDAY_10.plus(Duration.ofHours(3))),
-                new Schedule(AlertKind.SLA_BREACHED, 0, MONDAY_10.plus(Duration.ofHours(4))));
+                        new Schedule(AlertKind.SLA_WARNING, 0, MONDAY_10.plus(Duration.ofHours(3))),
+                        new Schedule(AlertKind.SLA_BREACHED, 0, MONDAY_10.plus(Duration.ofHours(4))));
     }
 
     @Test
