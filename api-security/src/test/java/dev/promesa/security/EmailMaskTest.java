@@ -2,6 +2,9 @@ package dev.promesa.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Random;
+import java.util.regex.Pattern;
+
 import org.junit.jupiter.api.Test;
 
 class EmailMaskTest {
@@ -45,5 +48,27 @@ class EmailMaskTest {
         String once = EmailMask.mask("sent to lucia@example.com");
         assertThat(EmailMask.mask(once)).isEqualTo(once);
         assertThat(EmailMask.needsMasking(once)).isFalse();
+    }
+
+    /** The regular expression EmailMask used to be: the one-pass version must mask exactly as it did. */
+    private static final String LOCAL_CHAR = "[^\\s<>()\\[\\],;:\"'=@\\p{Cntrl}]";
+    private static final Pattern REFERENCE = Pattern.compile(
+            "(" + LOCAL_CHAR + ")" + LOCAL_CHAR + "*@(?=[\\p{L}\\p{N}])(?=[\\p{L}\\p{N}.\\-]*\\p{L})");
+
+    @Test
+    void masksExactlyAsTheRegularExpressionItReplaces() {
+        String[] pieces = {"a", "Z", "ñ", "é", "7", "٣", "Ⅻ", "😀", ".", "-", "_", "+", "@", "@", "@", " ", "\t", "<",
+                ">", "(", "[", ",", ";", ":", "\"", "'", "=", "\u0001", "*", "***", "lucia", "example.com", "10.0.0.1"};
+        Random random = new Random(20261202);
+        for (int n = 0; n < 50_000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(14); i >= 0; i--) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String input = text.toString();
+            String expected = input.indexOf('@') < 0 ? input : REFERENCE.matcher(input).replaceAll("$1***@");
+            assertThat(EmailMask.mask(input)).as("mask(%s)", input).isEqualTo(expected);
+            assertThat(EmailMask.needsMasking(input)).as("needsMasking(%s)", input).isEqualTo(!expected.equals(input));
+        }
     }
 }
