@@ -177,10 +177,15 @@ class WebhooksToFollowupTest {
                         wiki(text(customer, "/comment/body"))))));
 
         JsonNode f = customer.at("/issue/fields"); // the latest snapshot
+        // its assignee comes without timeZone: the zone issue-created gave is kept, not wiped
+        assertThat(text(f, "/assignee/timeZone")).as("the fixture's latest assignee has no zone").isNull();
+        Who assignee = jiraPerson(f.get("assignee"));
+        assignee = new Who(assignee.id(), assignee.name(), assignee.email(),
+                text(created, "/issue/fields/assignee/timeZone"));
         assertTicket(story.ticket(), new Expected(text(f, "/summary"),
                 Documented.jiraStatus(text(f, "/status/name"), text(f, "/status/statusCategory/key")),
                 Documented.priority("jira", text(f, "/priority/name")), "WEB", text(f, "/project/key"),
-                jiraPerson(f.get("reporter")), jiraPerson(f.get("assignee"))));
+                jiraPerson(f.get("reporter")), assignee));
         assertThat(text(f, "/reporter/emailAddress")).as("Jira hid the reporter's e-mail").isNull();
         assertThat(text(story.ticket(), "/requester/name")).as("the requester, known without e-mail").isNotNull();
         // the reply's author is the assignee, whose zone issue-created gave: 11:00 in New York
