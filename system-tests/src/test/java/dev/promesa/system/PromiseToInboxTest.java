@@ -214,9 +214,11 @@ class PromiseToInboxTest {
     private static void postPromise(String key, String ticketId, Instant now, Instant due, String user, String agent,
             String subject) throws IOException, InterruptedException {
         postTicket(key, ticketId, now, user, agent, "service-desk", subject);
-        postReply(key, ticketId, now.plusSeconds(1), "Estoy revisando su VPN. Le escribo de nuevo en unos segundos.", """
-                {"commitmentId":"c-%s","kind":"UPDATE","dueAt":"%s",
-                 "description":"Informarle del estado de la VPN","promisedTo":"USER"}""".formatted(ticketId, due));
+        postReply(key, ticketId, now.plusSeconds(1), "Estoy revisando su VPN. Le escribo de nuevo en unos segundos.",
+                """
+                        {"commitmentId":"c-%s","kind":"UPDATE","dueAt":"%s",
+                         "description":"Informarle del estado de la VPN","promisedTo":"USER"}""".formatted(ticketId,
+                        due));
     }
 
     private static void postTicket(String key, String ticketId, Instant at, String user, String agent, String team,
