@@ -46,6 +46,7 @@ public final class TestAlerts {
         private String subject = "La impresora de la planta 2 no imprime";
         private String promise = "Enviar el presupuesto de la reparación";
         private Duration late;
+        private TicketStatus status = TicketStatus.OPEN;
 
         private Builder(AlertKind kind) {
             this.kind = kind;
@@ -105,6 +106,11 @@ public final class TestAlerts {
             return this;
         }
 
+        public Builder status(TicketStatus status) {
+            this.status = status;
+            return this;
+        }
+
         public Builder late(Duration late) {
             this.late = late;
             return this;
@@ -126,7 +132,7 @@ public final class TestAlerts {
                 default -> false;
             };
             boolean slaKind = kind == AlertKind.SLA_WARNING || kind == AlertKind.SLA_BREACHED;
-            var ticket = new Alert.TicketContext(subject, Priority.P2, TicketStatus.OPEN, requester, assignee, team);
+            var ticket = new Alert.TicketContext(subject, Priority.P2, status, requester, assignee, team);
             var commitment = commitmentKind
                     ? new Alert.CommitmentContext("c-" + alertId, CommitmentKind.UPDATE, promise, PromisedTo.USER,
                             DUE.minus(Duration.ofHours(4)), "Le envío el presupuesto antes de las 15:00.",

@@ -20,6 +20,8 @@ import dev.promesa.contracts.AlertKind;
  * @param slaTarget the target as a duration, for SLA alerts; else null
  * @param teamName the ticket's team as people read it ({@code teams.<team>.name}), else its code; null without team
  * @param deskName the help desk's name as users know it ("Soporte TI de Acme"), null when not configured
+ * @param waitingOnUser the ticket waits for the user's answer when the alert fires (status {@code WAITING_ON_USER}):
+ *        the user's email says what the desk needs instead of "nothing more to do" (docs/notifier-service.md)
  */
 public record MailModel(
         AlertKind kind,
@@ -42,5 +44,6 @@ public record MailModel(
         String slaMetric,
         String slaTarget,
         int slaPercent,
-        String deskName) {
+        String deskName,
+        boolean waitingOnUser) {
 }

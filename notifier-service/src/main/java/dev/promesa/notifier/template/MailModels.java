@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import dev.promesa.contracts.Alert;
 import dev.promesa.contracts.Person;
 import dev.promesa.contracts.SlaMetric;
+import dev.promesa.contracts.TicketStatus;
 
 /** Turns an alert into the facts a template shows, formatted for one reader's language and zone. Pure. */
 public final class MailModels {
@@ -47,7 +48,8 @@ public final class MailModels {
                 sla == null || sla.metric() == null ? null : metricName(sla.metric(), language),
                 sla == null || sla.target() == null ? null : HumanTime.duration(sla.target(), language),
                 sla == null ? 0 : sla.percent(),
-                letterhead.deskName().filter(name -> !name.isBlank()).orElse(null));
+                letterhead.deskName().filter(name -> !name.isBlank()).orElse(null),
+                ticket.status() == TicketStatus.WAITING_ON_USER);
     }
 
     static String metricName(SlaMetric metric, String language) {

@@ -14,11 +14,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.quarkus.test.junit.QuarkusTest;
 
 import dev.promesa.contracts.Alert;
 import dev.promesa.contracts.AlertKind;
+import dev.promesa.contracts.TicketStatus;
 import dev.promesa.notifier.TestAlerts;
 import dev.promesa.notifier.desk.Desks;
 import dev.promesa.notifier.recipient.Addressee;
@@ -199,5 +201,38 @@ class MailRendererTest {
         Alert alert = TestAlerts.alert(AlertKind.COMMITMENT_OVERDUE_USER).assignee(null).build();
         RenderedMail mail = renderer.render(alert, (Recipient) resolver.resolve(alert).get(0), letterhead);
         assertThat(mail.text()).contains("el equipo service-desk se ocupa de su solicitud");
+    }
+
+    @ParameterizedTest(name = "in {0}")
+    @ValueSource(strings = {"es", "en"})
+    void whileTheDeskWaitsOnTheUserTheApologySaysWhatItNeedsInsteadOfNothingToDo(String language) {
+        boolean es = "es".equals(language);
+        TestAlerts.Builder waiting = TestAlerts.alert(AlertKind.COMMITMENT_OVERDUE_USER)
+                .status(TicketStatus.WAITING_ON_USER);
+        TestAlerts.Builder open = TestAlerts.alert(AlertKind.COMMITMENT_OVERDUE_USER);
+        if (!es) {
+            waiting.english();
+            open.english();
+        }
+        for (boolean waitsOnUser : List.of(true, false)) {
+            Alert alert = (waitsOnUser ? waiting : open).build();
+            RenderedMail mail = renderer.render(alert, (Recipient) resolver.resolve(alert).get(0), letterhead);
+            String needs = es
+                    ? "necesitamos su respuesta a nuestro último mensaje"
+                    : "we need your answer to our last message";
+            String nothingToDo = es ? "No necesita hacer nada más" : "There is nothing more you need to do";
+            for (String body : List.of(mail.text(), mail.html())) {
+                if (waitsOnUser) {
+                    assertThat(body).contains(needs, es ? "responda a este mensaje" : "reply to this message",
+                            es ? "Le pedimos disculpas" : "We apologise").doesNotContain(nothingToDo);
+                } else {
+                    assertThat(body).contains(nothingToDo).doesNotContain(needs);
+                }
+            }
+            if (es) {
+                assertThat(TU.matcher(mail.text() + "\n" + mail.html()).results().map(r -> r.group()).toList())
+                        .as("tú forms").isEmpty();
+            }
+        }
     }
 }
