@@ -71,6 +71,18 @@ class JsonShapeTest {
         assertThat(JSON.treeToValue(json, Alert.class)).isEqualTo(alert);
     }
 
+    @Test
+    void emailSentMatchesItsSchema() throws IOException {
+        EmailSent sent = new EmailSent("email-sent:0a1b", "T-1", NOW, "desk:commitment:c-1:r0:COMMITMENT_OVERDUE_USER:0",
+                AlertKind.COMMITMENT_OVERDUE_USER, "c-1", RecipientRole.USER, "lucia@example.com",
+                "Su solicitud «VPN»: le debemos una respuesta [#T-1]", "es", "<0a1b@notifier.promesa>");
+        JsonNode json = JSON.valueToTree(sent);
+
+        assertSameFields(json, schema("email-sent.v1.schema.json"));
+        assertThat(json.get("sentAt").asText()).isEqualTo("2026-11-26T09:00:00Z");
+        assertThat(JSON.treeToValue(json, EmailSent.class)).isEqualTo(sent);
+    }
+
     private static void assertSameFields(JsonNode json, JsonNode schema) {
         Set<String> written = new HashSet<>();
         json.fieldNames().forEachRemaining(written::add);
