@@ -58,7 +58,8 @@ class JsonShapeTest {
         Alert alert = new Alert("commitment:c-1:r0:COMMITMENT_OVERDUE:0", AlertKind.COMMITMENT_OVERDUE, 0, "T-1",
                 "desk", NOW, NOW, Duration.ofMinutes(65),
                 new Alert.TicketContext("VPN", Priority.P2, TicketStatus.OPEN, LUCIA, null, "desk"),
-                new Alert.CommitmentContext("c-1", CommitmentKind.UPDATE, "Estado", PromisedTo.USER, NOW, "...", CommitmentOrigin.REQUEST, null),
+                new Alert.CommitmentContext("c-1", CommitmentKind.UPDATE, "Estado", PromisedTo.USER, NOW, "...",
+                        CommitmentOrigin.REQUEST, null),
                 new Alert.SlaContext(SlaMetric.RESOLUTION, Duration.ofHours(8), 100, "default"));
         JsonNode json = JSON.valueToTree(alert);
         JsonNode schema = schema("alert.v1.schema.json");
@@ -73,7 +74,8 @@ class JsonShapeTest {
 
     @Test
     void emailSentMatchesItsSchema() throws IOException {
-        EmailSent sent = new EmailSent("email-sent:0a1b", "T-1", NOW, "desk:commitment:c-1:r0:COMMITMENT_OVERDUE_USER:0",
+        EmailSent sent = new EmailSent("email-sent:0a1b", "T-1", NOW,
+                "desk:commitment:c-1:r0:COMMITMENT_OVERDUE_USER:0",
                 AlertKind.COMMITMENT_OVERDUE_USER, "c-1", RecipientRole.USER, "lucia@example.com",
                 "Su solicitud «VPN»: le debemos una respuesta [#T-1]", "es", "<0a1b@notifier.promesa>");
         JsonNode json = JSON.valueToTree(sent);
