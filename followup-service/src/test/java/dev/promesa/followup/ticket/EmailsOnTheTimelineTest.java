@@ -87,7 +87,8 @@ class EmailsOnTheTimelineTest {
         // the same id for both desks' emails: event ids are unique within their source only
         String hash = Integer.toHexString(ticketId.hashCode());
         return new EmailSent("email-sent:" + hash, ticketId, sentAt,
-                HelpdeskEvents.SOURCE + ":commitment:C-1:r1:COMMITMENT_OVERDUE_USER:0", AlertKind.COMMITMENT_OVERDUE_USER,
+                HelpdeskEvents.SOURCE + ":commitment:C-1:r1:COMMITMENT_OVERDUE_USER:0",
+                AlertKind.COMMITMENT_OVERDUE_USER,
                 "C-1", RecipientRole.USER, recipient,
                 "Su solicitud «La VPN no conecta»: le debemos una respuesta [#" + ticketId + "]", "es",
                 "<" + hash + "@notifier.promesa>");
