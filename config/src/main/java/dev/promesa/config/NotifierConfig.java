@@ -18,8 +18,19 @@ public interface NotifierConfig {
      */
     Optional<String> ticketUrlTemplate();
 
-    /** Where users' replies go when their source sets no {@code reply-to}: the help desk's mailbox. */
+    /**
+     * Where replies go when their source sets no {@code reply-to}: the help desk's mailbox. Without either, replies go
+     * to the sender's address (the source's {@code mail-from}, else {@code quarkus.mailer.from}).
+     */
     Optional<String> replyTo();
+
+    /**
+     * The ticket reference every subject ends with, as the help desk recognises it in a reply's subject, with a
+     * {@code {ticketId}} placeholder: {@code [#T-1001]} by default; e.g. {@code [Ticket#{ticketId}]} for Zammad. Used
+     * when the source sets no {@code subject-reference}.
+     */
+    @WithDefault("[#{ticketId}]")
+    String subjectReference();
 
     /** The desk's name as users read it, when the source sets no {@code display-name} ("Soporte TI"). */
     Optional<String> displayName();
@@ -153,6 +164,13 @@ public interface NotifierConfig {
         /** Upper bound for the broker to acknowledge a dead letter. */
         @WithDefault("PT10S")
         Duration deadLetterTimeout();
+
+        /**
+         * Upper bound for the broker to acknowledge the timeline records of sent emails ({@code notifier.email-sent.v1}
+         * on {@code helpdesk.events.v1}); unacknowledged records stay in the outbox and are published again.
+         */
+        @WithDefault("PT10S")
+        Duration timelineTimeout();
 
         /** Upper bound for the readiness probe's SMTP connect and greeting. */
         @WithDefault("PT1S")

@@ -39,8 +39,17 @@ public interface SourcesConfig {
         /** Sender of this source's emails ({@code Name <address>} or an address); else {@code quarkus.mailer.from}. */
         Optional<String> mailFrom();
 
-        /** Where users' replies go: the desk's own mailbox; else {@code promesa.reply-to}, else none. */
+        /**
+         * Where replies go: the desk's own mailbox; else {@code promesa.reply-to}, else the sender's address
+         * ({@code mail-from}, else {@code quarkus.mailer.from}).
+         */
         Optional<String> replyTo();
+
+        /**
+         * The ticket reference this desk recognises in a reply's subject, with {@code {ticketId}}; every subject ends
+         * with it. Else {@code promesa.subject-reference} ({@code [#{ticketId}]}).
+         */
+        Optional<String> subjectReference();
 
         /** {@code es} or {@code en} for staff, and users without a supported locale; else {@code promesa.default-locale}. */
         Optional<String> defaultLocale();

@@ -2,7 +2,11 @@ package dev.promesa.contracts;
 
 /** Kafka topic names of the contract. Services map channels to these in configuration. */
 public final class Topics {
-    /** Ticket snapshots and interactions, keyed by {@link TicketRef#recordKey()} (source/ticket id): intake → followup. */
+    /**
+     * Ticket snapshots and interactions (intake → followup) and the emails sent about tickets (notifier → followup,
+     * {@link EmailSent}), all keyed by {@link TicketRef#recordKey()} (source/ticket id), so one ticket's events keep
+     * one order.
+     */
     public static final String HELPDESK_EVENTS = "helpdesk.events.v1";
     /** Alerts, keyed by {@link TicketRef#recordKey()}: followup → notifier. */
     public static final String ALERTS = "followup.alerts.v1";

@@ -58,7 +58,8 @@ class JsonShapeTest {
         Alert alert = new Alert("commitment:c-1:r0:COMMITMENT_OVERDUE:0", AlertKind.COMMITMENT_OVERDUE, 0, "T-1",
                 "desk", NOW, NOW, Duration.ofMinutes(65),
                 new Alert.TicketContext("VPN", Priority.P2, TicketStatus.OPEN, LUCIA, null, "desk"),
-                new Alert.CommitmentContext("c-1", CommitmentKind.UPDATE, "Estado", PromisedTo.USER, NOW, "...", CommitmentOrigin.REQUEST, null),
+                new Alert.CommitmentContext("c-1", CommitmentKind.UPDATE, "Estado", PromisedTo.USER, NOW, "...",
+                        CommitmentOrigin.REQUEST, null),
                 new Alert.SlaContext(SlaMetric.RESOLUTION, Duration.ofHours(8), 100, "default"));
         JsonNode json = JSON.valueToTree(alert);
         JsonNode schema = schema("alert.v1.schema.json");
@@ -69,6 +70,19 @@ class JsonShapeTest {
         assertSameFields(json.get("sla"), schema.at("/properties/sla/oneOf/1"));
         assertThat(json.get("late").asText()).isEqualTo("PT1H5M");
         assertThat(JSON.treeToValue(json, Alert.class)).isEqualTo(alert);
+    }
+
+    @Test
+    void emailSentMatchesItsSchema() throws IOException {
+        EmailSent sent = new EmailSent("email-sent:0a1b", "T-1", NOW,
+                "desk:commitment:c-1:r0:COMMITMENT_OVERDUE_USER:0",
+                AlertKind.COMMITMENT_OVERDUE_USER, "c-1", RecipientRole.USER, "lucia@example.com",
+                "Su solicitud «VPN»: le debemos una respuesta [#T-1]", "es", "<0a1b@notifier.promesa>");
+        JsonNode json = JSON.valueToTree(sent);
+
+        assertSameFields(json, schema("email-sent.v1.schema.json"));
+        assertThat(json.get("sentAt").asText()).isEqualTo("2026-11-26T09:00:00Z");
+        assertThat(JSON.treeToValue(json, EmailSent.class)).isEqualTo(sent);
     }
 
     private static void assertSameFields(JsonNode json, JsonNode schema) {

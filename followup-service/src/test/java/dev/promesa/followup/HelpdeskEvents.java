@@ -19,6 +19,7 @@ import dev.promesa.contracts.Channel;
 import dev.promesa.contracts.CloudEvents;
 import dev.promesa.contracts.CommitmentKind;
 import dev.promesa.contracts.CommitmentRequest;
+import dev.promesa.contracts.EmailSent;
 import dev.promesa.contracts.Interaction;
 import dev.promesa.contracts.InteractionKind;
 import dev.promesa.contracts.Person;
@@ -91,6 +92,11 @@ public final class HelpdeskEvents {
 
     public static void send(String source, Interaction interaction) {
         send(source, interaction.ticketId(), CloudEvents.TYPE_INTERACTION, interaction.eventId(), json(interaction));
+    }
+
+    /** An email notifier sent about a ticket of {@code source}, as notifier publishes it. */
+    public static void send(String source, EmailSent email) {
+        send(source, email.ticketId(), CloudEvents.TYPE_EMAIL_SENT, email.eventId(), json(email));
     }
 
     /** Any record, including broken ones, with intake's headers. */

@@ -201,6 +201,27 @@ class PromiseToInboxTest {
         assertThat(((InternetAddress) mailTo(smtp, OTHER_USER).getFrom()[0]).getAddress())
                 .isEqualTo("help@other.example");
         assertThat(((InternetAddress) userMail.getFrom()[0]).getAddress()).isEqualTo("promesa@example.com");
+        // replies reach the desk: its mailbox (here the sender's), the ticket reference, no auto-reply loops
+        assertThat(((InternetAddress) userMail.getReplyTo()[0]).getAddress()).isEqualTo("promesa@example.com");
+        assertThat(userMail.getSubject()).endsWith(" [#" + ticketId + "]");
+        assertThat(userMail.getHeader("Auto-Submitted")).containsExactly("auto-generated");
+
+        // every email sent is on its ticket's timeline in followup, each desk's with its own recipients only
+        for (String key : List.of(ApiKey.VALUE, ApiKey.OTHER_VALUE)) {
+            List<String> expected = key.equals(ApiKey.VALUE)
+                    ? List.of(AGENT, AGENT, USER, LEAD, MANAGER)
+                    : List.of(OTHER_AGENT, OTHER_AGENT, OTHER_USER, OTHER_LEAD, OTHER_MANAGER);
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                    .alias("five EMAIL_SENT entries on the timeline").untilAsserted(() -> {
+                        List<String> emailed = new ArrayList<>();
+                        get(followupB, key, "/api/v1/tickets/" + ticketId + "/timeline").forEach(entry -> {
+                            if ("EMAIL_SENT".equals(entry.path("type").asText())) {
+                                emailed.add(entry.path("recipient").asText());
+                            }
+                        });
+                        assertThat(emailed).containsExactlyInAnyOrderElementsOf(expected);
+                    });
+        }
 
         // each desk reads its own ticket; the other's answers 404
         assertThat(get(followupB, ApiKey.VALUE, "/api/v1/tickets/" + ticketId).path("subject").asText())

@@ -105,6 +105,10 @@ public class EventIngestor {
                     tickets.applySnapshot(work, s.snapshot(), s.source());
                 } else if (event instanceof HelpdeskEvent.InteractionEvent i) {
                     tickets.applyInteraction(work, i.interaction(), i.source());
+                } else if (event instanceof HelpdeskEvent.EmailSentEvent e
+                        && !tickets.recordEmail(work, e.email(), e.source())) {
+                    throw new InvalidEventException("email " + event.eventId() + " was sent about ticket "
+                            + event.ticket() + ", which followup has never received: nothing to put it on");
                 }
             } catch (CommitmentIdTaken e) {
                 throw new InvalidEventException("event " + event.eventId() + " for ticket " + event.ticket() + ": "

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.promesa.contracts.CloudEvents;
+import dev.promesa.contracts.EmailSent;
 import dev.promesa.contracts.Interaction;
 import dev.promesa.contracts.Person;
 import dev.promesa.contracts.TicketRef;
@@ -36,6 +37,9 @@ public class EventParser {
     static final int MAX_POLICY_LENGTH = 100;
     static final int MAX_LOCALE_LENGTH = 35;
     static final int MAX_TIME_ZONE_LENGTH = 64;
+    /** V6 and V7: a commitment id (a TEXT promise's is its event id and "~n"), an e-mail address. */
+    static final int MAX_COMMITMENT_ID_LENGTH = 210;
+    static final int MAX_ADDRESS_LENGTH = 320;
     private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
@@ -64,8 +68,10 @@ public class EventParser {
         return switch (type) {
             case CloudEvents.TYPE_TICKET -> snapshot(ceId, source, key, read(value, TicketSnapshot.class, type));
             case CloudEvents.TYPE_INTERACTION -> interaction(ceId, source, key, read(value, Interaction.class, type));
+            case CloudEvents.TYPE_EMAIL_SENT -> emailSent(ceId, source, key, read(value, EmailSent.class, type));
             default -> throw new InvalidEventException("unknown " + CloudEvents.HEADER_TYPE + " '" + type
-                    + "': expected " + CloudEvents.TYPE_TICKET + " or " + CloudEvents.TYPE_INTERACTION);
+                    + "': expected " + CloudEvents.TYPE_TICKET + ", " + CloudEvents.TYPE_INTERACTION + " or "
+                    + CloudEvents.TYPE_EMAIL_SENT);
         };
     }
 
@@ -149,6 +155,35 @@ public class EventParser {
         Interaction normalized = new Interaction(eventId, ticketId, i.occurredAt(), i.kind(), i.channel(), i.author(),
                 i.visibility(), i.body(), i.commitment(), i.fulfils() == null ? List.of() : i.fulfils());
         return new HelpdeskEvent.InteractionEvent(eventId, source, normalized);
+    }
+
+    /** An email notifier sent: it goes on the ticket's timeline. */
+    private static HelpdeskEvent emailSent(String ceId, String source, String key, EmailSent e) {
+        String eventId = firstNonBlank(ceId, e.eventId());
+        String ticketId = firstNonBlank(e.ticketId(), ticketOf(key));
+        List<String> missing = new ArrayList<>();
+        require(eventId, "eventId (header ce_id)", missing);
+        require(ticketId, "ticketId", missing);
+        require(e.sentAt(), "sentAt", missing);
+        require(e.alertKind(), "alertKind", missing);
+        require(e.recipientRole(), "recipientRole", missing);
+        require(e.recipient(), "recipient", missing);
+        failIfMissing(missing, CloudEvents.TYPE_EMAIL_SENT);
+        List<String> bad = new ArrayList<>();
+        id(eventId, "eventId", bad);
+        id(ticketId, "ticketId", bad);
+        instant(e.sentAt(), "sentAt", bad);
+        if (bounded(e.commitmentId(), "commitmentId", MAX_COMMITMENT_ID_LENGTH, bad) && hasControl(e.commitmentId())) {
+            bad.add("commitmentId contains control characters");
+        }
+        if (bounded(e.recipient(), "recipient", MAX_ADDRESS_LENGTH, bad) && hasControl(e.recipient())) {
+            bad.add("recipient contains control characters");
+        }
+        text(e.subject(), "subject", bad);
+        failIfBad(bad, CloudEvents.TYPE_EMAIL_SENT);
+        EmailSent normalized = new EmailSent(eventId, ticketId, e.sentAt(), e.alertId(), e.alertKind(),
+                e.commitmentId(), e.recipientRole(), e.recipient(), e.subject(), e.language(), e.messageId());
+        return new HelpdeskEvent.EmailSentEvent(eventId, source, normalized);
     }
 
     private static void person(Person person, String field, List<String> bad) {

@@ -1,10 +1,14 @@
 package dev.promesa.followup.ingest;
 
+import dev.promesa.contracts.EmailSent;
 import dev.promesa.contracts.Interaction;
 import dev.promesa.contracts.TicketRef;
 import dev.promesa.contracts.TicketSnapshot;
 
-/** A validated record from {@code helpdesk.events.v1}. Event ids are unique within their source only. */
+/**
+ * A validated record from {@code helpdesk.events.v1}: a ticket snapshot or an interaction (from intake), or an email
+ * notifier sent (from notifier). Event ids are unique within their source only.
+ */
 public sealed interface HelpdeskEvent {
 
     String eventId();
@@ -29,6 +33,13 @@ public sealed interface HelpdeskEvent {
         @Override
         public String ticketId() {
             return interaction.ticketId();
+        }
+    }
+
+    record EmailSentEvent(String eventId, String source, EmailSent email) implements HelpdeskEvent {
+        @Override
+        public String ticketId() {
+            return email.ticketId();
         }
     }
 }

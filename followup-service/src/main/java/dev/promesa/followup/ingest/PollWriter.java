@@ -67,8 +67,8 @@ final class PollWriter {
 
     private static final String INSERT_ACTIVITY = """
             insert into ticket_activity (source, id, ticket_id, occurred_at, type, actor_id, commitment_id, due_at,
-                                         reason)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                                         reason, recipient_role, recipient, alert_kind, subject)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private static final String UPSERT_CLOCK = """
             insert into sla_clock (id, source, ticket_id, metric, cycle, policy, hours, target_ms, state, started_at,
@@ -144,7 +144,8 @@ final class PollWriter {
         try (PreparedStatement insert = connection.prepareStatement(INSERT_ACTIVITY)) {
             for (TicketActivity a : activities) {
                 new Row(insert).text(a.source).text(a.id).text(a.ticketId).time(a.occurredAt).name(a.type)
-                        .text(a.actorId).text(a.commitmentId).time(a.dueAt).text(a.reason);
+                        .text(a.actorId).text(a.commitmentId).time(a.dueAt).text(a.reason).name(a.recipientRole)
+                        .text(a.recipient).name(a.alertKind).text(a.subject);
                 insert.addBatch();
             }
             insert.executeBatch();

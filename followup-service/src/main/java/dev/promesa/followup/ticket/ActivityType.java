@@ -4,7 +4,9 @@ import dev.promesa.followup.commitment.PromiseAction;
 
 /** What a {@link TicketActivity} records. */
 public enum ActivityType {
-    PROMISE_CONFIRMED, PROMISE_RESCHEDULED, PROMISE_CANCELLED, PROMISE_KEPT;
+    PROMISE_CONFIRMED, PROMISE_RESCHEDULED, PROMISE_CANCELLED, PROMISE_KEPT,
+    /** Promesa emailed somebody about the ticket (notifier's {@code notifier.email-sent.v1}). */
+    EMAIL_SENT;
 
     static ActivityType of(PromiseAction.Type action) {
         return switch (action) {

@@ -14,10 +14,13 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
+import dev.promesa.contracts.AlertKind;
+import dev.promesa.contracts.RecipientRole;
+
 /**
  * One thing done on a ticket that did not come from its help desk: a person confirming, rescheduling, cancelling or
- * keeping a promise through the API. It takes its place on the ticket's timeline beside the interactions, in the
- * order followup recorded them (both draw {@code seq} from one sequence).
+ * keeping a promise through the API, or an email Promesa sent about it. It takes its place on the ticket's timeline
+ * beside the interactions, in the order followup recorded them (both draw {@code seq} from one sequence).
  */
 @Entity
 @Table(name = "ticket_activity")
@@ -41,6 +44,13 @@ public class TicketActivity extends PanacheEntityBase {
     /** The promise's due time after the action. */
     public Instant dueAt;
     public String reason;
+    /** EMAIL_SENT: who it was written for, the address it went to, the alert's kind, the subject as sent. */
+    @Enumerated(EnumType.STRING)
+    public RecipientRole recipientRole;
+    public String recipient;
+    @Enumerated(EnumType.STRING)
+    public AlertKind alertKind;
+    public String subject;
 
     public static class Key implements Serializable {
         public String source;

@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 
 import dev.promesa.contracts.Alert;
 import dev.promesa.contracts.AuthorRole;
+import dev.promesa.contracts.EmailSent;
 import dev.promesa.contracts.Interaction;
 import dev.promesa.contracts.InteractionKind;
 import dev.promesa.contracts.TicketRef;
@@ -123,6 +124,34 @@ public class Tickets {
             ticket.updatedAt = clock.instant();
         }
         return acted;
+    }
+
+    /**
+     * An email Promesa sent about the ticket goes on its timeline (who, when, what kind, the subject). Changes no
+     * promise and no clock.
+     *
+     * @return false when followup does not know the ticket: there is nothing to record it on
+     */
+    public boolean recordEmail(TicketWork work, EmailSent email, String source) {
+        TicketRef ref = new TicketRef(source, email.ticketId());
+        Ticket ticket = work.tickets().find(ref);
+        if (ticket == null) {
+            return false;
+        }
+        TicketActivity activity = new TicketActivity();
+        activity.source = source;
+        activity.id = email.eventId();
+        activity.ticketId = email.ticketId();
+        activity.occurredAt = email.sentAt();
+        activity.type = ActivityType.EMAIL_SENT;
+        activity.commitmentId = email.commitmentId();
+        activity.recipientRole = email.recipientRole();
+        activity.recipient = email.recipient();
+        activity.alertKind = email.alertKind();
+        activity.subject = email.subject();
+        work.tickets().recorded(activity);
+        ticket.updatedAt = clock.instant();
+        return true;
     }
 
     private static TicketActivity activity(TicketRef ref, PromiseAction action, Instant dueAt) {

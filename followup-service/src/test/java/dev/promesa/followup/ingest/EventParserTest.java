@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.promesa.contracts.CloudEvents;
 import dev.promesa.contracts.Priority;
+import dev.promesa.contracts.TicketRef;
 import dev.promesa.contracts.TicketStatus;
 import dev.promesa.followup.HelpdeskEvents;
 
@@ -55,5 +56,23 @@ class EventParserTest {
                 "{\"status\":\"ON_FIRE\"}")).isInstanceOf(InvalidEventException.class);
         assertThatThrownBy(() -> parser.parse(CloudEvents.TYPE_TICKET, "e", "desk", "T-1", ""))
                 .hasMessageContaining("empty");
+    }
+
+    @Test
+    void anEmailSentIsReadWithTheRecordKeysTicketAndItsMissingFieldsNamed() {
+        String value = "{\"sentAt\":\"2026-11-26T09:00:00Z\",\"alertKind\":\"ESCALATED\",\"recipientRole\":\"LEAD\","
+                + "\"recipient\":\"lead@example.com\",\"subject\":\"Promesa sin cumplir [#T-9]\"}";
+        HelpdeskEvent event = parser.parse(CloudEvents.TYPE_EMAIL_SENT, "email-sent:ab", "desk", "desk/T-9", value);
+        assertThat(event).isInstanceOf(HelpdeskEvent.EmailSentEvent.class);
+        assertThat(event.eventId()).isEqualTo("email-sent:ab");
+        assertThat(event.ticket()).isEqualTo(new TicketRef("desk", "T-9"));
+        assertThat(((HelpdeskEvent.EmailSentEvent) event).email().recipient()).isEqualTo("lead@example.com");
+
+        assertThatThrownBy(() -> parser.parse(CloudEvents.TYPE_EMAIL_SENT, "e", "desk", "desk/T-9", "{}"))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("sentAt, alertKind, recipientRole, recipient");
+        assertThatThrownBy(() -> parser.parse(CloudEvents.TYPE_EMAIL_SENT, "e", "desk", "desk/T-9",
+                value.replace("lead@example.com", "lead@example.com\\r\\nBcc: x@y.z")))
+                .hasMessageContaining("recipient contains control characters");
     }
 }

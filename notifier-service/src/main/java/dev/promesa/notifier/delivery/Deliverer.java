@@ -42,6 +42,8 @@ import dev.promesa.notifier.desk.Desks;
 @ApplicationScoped
 public class Deliverer {
     private static final Logger LOG = Logger.getLogger(Deliverer.class);
+    /** RFC 3834: the email is automatic, so mail systems send no automatic answer back. */
+    public static final String AUTO_SUBMITTED = "Auto-Submitted";
 
     private static final String CLAIM = """
             update notification set next_attempt_at = ?
@@ -52,10 +54,18 @@ public class Deliverer {
                          for update skip locked)
             returning id, alert_id, recipient, kind, source, ticket_id, locale, subject, text_body, html_body, attempts
             """;
+    /**
+     * Marks the email SENT and, in the same statement (one commit), queues its record for the ticket's timeline in
+     * the {@code sent_email} outbox ({@code timeline.SentEmailPublisher} publishes and deletes it).
+     */
     private static final String MARK_SENT = """
-            update notification set state = 'SENT', attempts = attempts + 1, sent_at = ?, next_attempt_at = null,
-                                    last_error = null
-            where id = ? and state = 'PENDING'
+            with sent as (
+                update notification set state = 'SENT', attempts = attempts + 1, sent_at = ?, next_attempt_at = null,
+                                        last_error = null
+                where id = ? and state = 'PENDING'
+                returning id, sent_at)
+            insert into sent_email (notification_id, sent_at) select id, sent_at from sent
+            on conflict (notification_id) do nothing
             """;
     private static final String RETRY = """
             update notification set attempts = attempts + 1, next_attempt_at = ?, last_error = ?
@@ -220,18 +230,23 @@ public class Deliverer {
         }
     }
 
-    /** The email as the desk sends it: from its sender, replies to its mailbox. */
+    /**
+     * The email as the desk sends it: from the desk's name, replies to its mailbox, marked as written by a machine
+     * (RFC 3834 {@code Auto-Submitted}, and {@code X-Auto-Response-Suppress} for Exchange, so out-of-office replies do
+     * not loop back), with a {@code Message-ID} that every attempt of this (alert, recipient) shares.
+     */
     static Mail toMail(Claimed n, Desk desk) {
-        Mail mail = new Mail()
+        return new Mail()
                 .setFrom(desk.from())
+                .setReplyTo(desk.replyTo())
                 .addTo(n.recipient())
                 .setSubject(n.subject())
                 .setText(n.text())
                 .setHtml(n.html())
                 .addHeader("Message-ID", MessageIds.of(n.alertId(), n.recipient()))
+                .addHeader(AUTO_SUBMITTED, "auto-generated")
+                .addHeader("X-Auto-Response-Suppress", "OOF, AutoReply")
                 .addHeader("Content-Language", n.locale());
-        desk.replyTo().ifPresent(mail::setReplyTo);
-        return mail;
     }
 
     /** The root cause in one line, at most 1,000 characters: what the notification log keeps as its last error. */

@@ -14,10 +14,22 @@ public final class MessageIds {
     }
 
     public static String of(String alertId, String recipient) {
+        return "<" + hash(alertId, recipient) + "@notifier.promesa>";
+    }
+
+    /**
+     * The id of the email's record on the ticket's timeline ({@code notifier.email-sent.v1}): {@code email-sent:} and
+     * the same hash, so every copy of the record, like every copy of the email, carries one id.
+     */
+    public static String eventId(String alertId, String recipient) {
+        return "email-sent:" + hash(alertId, recipient);
+    }
+
+    private static String hash(String alertId, String recipient) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256")
                     .digest((alertId + "\n" + recipient).getBytes(StandardCharsets.UTF_8));
-            return "<" + HexFormat.of().formatHex(hash, 0, 20) + "@notifier.promesa>";
+            return HexFormat.of().formatHex(hash, 0, 20);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JRE", e);
         }

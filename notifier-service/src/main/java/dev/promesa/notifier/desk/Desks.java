@@ -20,7 +20,8 @@ import dev.promesa.notifier.template.TicketLinks;
 
 /**
  * Each source's settings ({@code promesa.sources.<source>.*}), each falling back to its global key: the ticket URL
- * template, display name, sender, reply-to, default language and team directory. Resolved once per source.
+ * template, display name, sender, reply-to, subject reference, default language and team directory. Resolved once per
+ * source.
  */
 @ApplicationScoped
 public class Desks {
@@ -53,21 +54,26 @@ public class Desks {
         Letterhead letterhead = new Letterhead(
                 own.flatMap(SourcesConfig.Source::displayName).or(global::displayName),
                 new TicketLinks(own.flatMap(SourcesConfig.Source::ticketUrlTemplate).or(global::ticketUrlTemplate)),
-                language, teams);
-        return new Desk(source, new RecipientResolver(teams), letterhead,
-                sender(own.flatMap(SourcesConfig.Source::mailFrom).orElse(mailerFrom), letterhead.deskName()),
-                own.flatMap(SourcesConfig.Source::replyTo).or(global::replyTo));
+                language, teams,
+                own.flatMap(SourcesConfig.Source::subjectReference).orElse(global.subjectReference()));
+        String from = sender(own.flatMap(SourcesConfig.Source::mailFrom).orElse(mailerFrom), letterhead.deskName());
+        return new Desk(source, new RecipientResolver(teams), letterhead, from,
+                own.flatMap(SourcesConfig.Source::replyTo).or(global::replyTo).orElseGet(() -> address(from)));
     }
 
-    /** The sender's own display name if it has one, else the desk's name (quoted), else none. */
+    /**
+     * The sender as users read it: the desk's name (quoted) with the configured address; without a desk name, the
+     * configured sender as it is ({@code Name <address>} or a bare address).
+     */
     static String sender(String from, Optional<String> deskName) {
-        Matcher named = NAMED_ADDRESS.matcher(from);
-        if (named.matches() && !named.group(1).isEmpty()) {
-            return from.trim();
-        }
-        String address = named.matches() ? named.group(2).trim() : from.trim();
         return deskName.filter(name -> !name.isBlank())
-                .map(name -> "\"" + name.replace("\\", "").replace("\"", "") + "\" <" + address + ">")
-                .orElse(address);
+                .map(name -> "\"" + name.replace("\\", "").replace("\"", "").trim() + "\" <" + address(from) + ">")
+                .orElse(from.trim());
+    }
+
+    /** The address of {@code Name <address>}, or the bare address itself. */
+    static String address(String from) {
+        Matcher named = NAMED_ADDRESS.matcher(from);
+        return named.matches() ? named.group(2).trim() : from.trim();
     }
 }

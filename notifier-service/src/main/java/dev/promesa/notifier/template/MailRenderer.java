@@ -91,7 +91,9 @@ public class MailRenderer {
         Shape shape = Shape.of(recipient.audience(), alert.kind());
         boolean es = "es".equals(language);
 
-        String subject = HeaderText.oneLine(subject(shape, es, model).render());
+        // every subject ends with the ticket reference the desk files replies by ([#T-1001])
+        String subject = HeaderText.withReference(subject(shape, es, model).render(),
+                letterhead.reference(alert.ticketId()));
         String text = render(body(shape, es, model, subject), Variant.TEXT_PLAIN);
         String html = render(body(shape, es, model, subject), Variant.TEXT_HTML);
         return new RenderedMail(language, subject, text, html);

@@ -18,8 +18,9 @@ import dev.promesa.notifier.delivery.DeadLetters;
 import dev.promesa.testsupport.KafkaBroker;
 
 /**
- * notifier's dead-letter producers (unreadable alerts, failed notifications) are built from Quarkus' Kafka
- * configuration, the same map its consumer channel is built from, so every {@code kafka.*} key reaches them. The test
+ * notifier's producers (dead letters of unreadable alerts and failed notifications, sent emails' timeline records) are
+ * built from Quarkus' Kafka configuration, the same map its consumer channel is built from, so every {@code kafka.*}
+ * key reaches them. The test
  * profile points the service at the broker's SASL_PLAINTEXT listener (KafkaResource), which refuses a client without
  * those settings: every alert this module's tests consume and every dead letter they read back went through it.
  */
@@ -43,7 +44,7 @@ class KafkaConfigurationTest {
         cluster.remove("group.id"); // Quarkus adds it for consumers
 
         assertThat(clients.producers()).extracting(AckedProducer::clientId)
-                .contains("notifier-unreadable-alerts", "notifier-failed-notifications");
+                .contains("notifier-unreadable-alerts", "notifier-failed-notifications", "notifier-sent-emails");
         assertThat(clients.producers()).allSatisfy(p -> assertThat(p.settings()).containsAllEntriesOf(cluster));
         KafkaBroker.shared().sasl().ifPresent(sasl -> assertThat(kafka)
                 .containsEntry("bootstrap.servers", sasl.bootstrapServers())

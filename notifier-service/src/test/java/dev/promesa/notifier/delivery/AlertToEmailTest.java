@@ -45,7 +45,8 @@ class AlertToEmailTest {
         List.of(dueSoon, overdueUser, escalated, toManager).forEach(a -> publish(mapper, a));
 
         MimeMessage agentMail = awaitMails("marta@example.com", dueSoon.ticketId(), 1).get(0);
-        assertThat(subject(agentMail)).startsWith("Su promesa vence en 15 minutos · " + dueSoon.ticketId());
+        assertThat(subject(agentMail)).isEqualTo("Su promesa vence en 15 minutos · La impresora de la planta 2 no "
+                + "imprime [#" + dueSoon.ticketId() + "]");
         assertThat(text(agentMail)).contains(
                 "Usted prometió a Lucía Fernández: «Enviar el presupuesto de la reparación»",
                 "jueves 26 de noviembre, 15:00 (hora de Madrid)",
@@ -55,18 +56,21 @@ class AlertToEmailTest {
 
         MimeMessage userMail = awaitMails("john@example.com", overdueUser.ticketId(), 1).get(0);
         assertThat(subject(userMail))
-                .isEqualTo("Your request \"The printer on floor 2 does not print\": we owe you an update");
+                .isEqualTo("Your request \"The printer on floor 2 does not print\": we owe you an update [#"
+                        + overdueUser.ticketId() + "]");
         assertThat(text(userMail)).contains("Hello John Carter,", "\"Send the repair quote\"",
                 "Thursday 26 November, 09:00 (New York time)", "We apologise for the delay",
                 "Sam Patel from the night-shift team is still in charge");
         assertThat(html(userMail)).contains("<html lang=\"en\">", "We apologise for the delay");
 
         MimeMessage leadMail = awaitMails("lead@example.com", escalated.ticketId(), 1).get(0);
-        assertThat(subject(leadMail)).startsWith("Promesa sin cumplir en su equipo · " + escalated.ticketId());
+        assertThat(subject(leadMail)).startsWith("Promesa sin cumplir en su equipo · ")
+                .endsWith("[#" + escalated.ticketId() + "]");
         assertThat(text(leadMail)).contains("Marta Ruiz prometió a Lucía Fernández", "lleva 1 h 20 min de retraso");
 
         MimeMessage managerMail = awaitMails("manager@example.com", toManager.ticketId(), 1).get(0);
-        assertThat(subject(managerMail)).startsWith("Segundo aviso: promesa sin cumplir · " + toManager.ticketId());
+        assertThat(subject(managerMail)).startsWith("Segundo aviso: promesa sin cumplir · ")
+                .endsWith("[#" + toManager.ticketId() + "]");
 
         await().atMost(Deliveries.PATIENCE).untilAsserted(() -> assertThat(notifications(dueSoon.ticketId()))
                 .singleElement().satisfies(n -> {

@@ -86,12 +86,15 @@ class SmtpFailureTest {
             assertThat(TopicTail.header(letter, DeadLetters.HEADER_ATTEMPTS)).isEqualTo("5");
             assertThat(TopicTail.header(letter, DeadLetter.REASON)).startsWith("gave up after 5 attempts:");
 
-            Map<String, Object> row = given().queryParam("ticketId", alert.ticketId()).queryParam("state", "FAILED")
-                    .when().get("/api/v1/notifications").then().statusCode(200).extract().jsonPath()
-                    .getMap("items[0]");
-            assertThat(row).containsEntry("recipient", "lucia@example.com").containsEntry("attempts", 5);
-            assertThat((String) row.get("lastError")).startsWith("gave up after 5 attempts:");
-            assertThat(row.get("deadLetteredAt")).isNotNull();
+            // dead_lettered_at is committed just after the broker's acknowledgement, so a moment after the letter
+            await().atMost(PATIENCE).untilAsserted(() -> {
+                Map<String, Object> row = given().queryParam("ticketId", alert.ticketId())
+                        .queryParam("state", "FAILED").when().get("/api/v1/notifications").then().statusCode(200)
+                        .extract().jsonPath().getMap("items[0]");
+                assertThat(row).containsEntry("recipient", "lucia@example.com").containsEntry("attempts", 5);
+                assertThat((String) row.get("lastError")).startsWith("gave up after 5 attempts:");
+                assertThat(row.get("deadLetteredAt")).isNotNull();
+            });
         }
     }
 

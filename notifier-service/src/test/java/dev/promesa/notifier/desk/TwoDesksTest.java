@@ -75,7 +75,8 @@ class TwoDesksTest {
 
         assertThat(Deliveries.text(acme)).contains("https://desk.example.com/t/" + ticketId)
                 .doesNotContain("Globex");
-        assertThat(acme.getHeader("Reply-To")).isNull();
+        assertThat(acme.getReplyTo()).as("no reply-to configured: replies go to the sender's address")
+                .extracting(a -> ((InternetAddress) a).getAddress()).containsExactly("promesa@localhost");
     }
 
     @Test

@@ -35,6 +35,16 @@ class SmallRulesTest {
         assertThat(HeaderText.oneLine("x".repeat(500))).hasSize(HeaderText.MAX_LENGTH);
     }
 
+    @Test
+    void aSubjectEndsWithItsTicketReferenceWhichLengthNeverCutsOff() {
+        assertThat(HeaderText.withReference("Su solicitud «VPN»: le debemos una respuesta", "[#T-1001]"))
+                .isEqualTo("Su solicitud «VPN»: le debemos una respuesta [#T-1001]");
+        String longOne = HeaderText.withReference("x".repeat(500), "[Ticket#T-1001]");
+        assertThat(longOne).hasSize(HeaderText.MAX_LENGTH).endsWith("… [Ticket#T-1001]");
+        assertThat(HeaderText.withReference("Aviso", "[#T-1\r\nBcc: evil@example.com]"))
+                .isEqualTo("Aviso [#T-1 Bcc: evil@example.com]");
+    }
+
     @ParameterizedTest
     @CsvSource(value = {"ana@example.com,true", "lead@localhost,true", "'a@b.c, d@e.f',false",
             "'a@b.c\r\nBcc: x@y.z',false", "'Ana <ana@example.com>',false", "no-at-sign,false", "'',false"})

@@ -181,8 +181,8 @@ class WriteBackTest {
                         + "Carter, \"Send the repair quote\", due "
                         + HumanTime.dateTime(alert.dueAt(), sentAt, newYork, "en")
                         + ", is still not kept (1 h 20 min late).\n"
-                        + "Email subject: Promise not kept in your team · " + key
-                        + ": The printer on floor 2 does not print\n"
+                        + "Email subject: Promise not kept in your team · The printer on floor 2 does not print [#"
+                        + key + "]\n"
                         + "(Internal note by Promesa; notification " + row.get("id") + ")");
     }
 
