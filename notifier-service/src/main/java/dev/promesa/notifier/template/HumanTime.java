@@ -4,43 +4,67 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Times and durations as a person reads them, in Spanish or English: "jueves 26 de noviembre, 15:00 (hora de Madrid)",
- * "1 h 20 min". Pure functions; the caller picks the recipient's zone and language.
+ * Times and durations as a person reads them, in Spanish or English: "jueves 26 de noviembre a las 15:00 (hora de
+ * Madrid)", "Thursday 26 November at 14:00 (London time)", for en-US readers "Thursday, November 26 at 9:00 AM (New
+ * York time)"; durations compact for staff ("1 h 20 min") or in words for users ("una hora y veinte minutos"). Pure
+ * functions; the caller picks the recipient's zone and dialect ({@code es}, {@code en}, {@code en-US}, see
+ * {@link MailLanguage#dialect}).
  */
 public final class HumanTime {
-    private static final DateTimeFormatter ES = DateTimeFormatter.ofPattern("EEEE d 'de' MMMM, HH:mm",
-            Locale.forLanguageTag("es"));
-    private static final DateTimeFormatter ES_WITH_YEAR = DateTimeFormatter.ofPattern(
-            "EEEE d 'de' MMMM 'de' yyyy, HH:mm",
-            Locale.forLanguageTag("es"));
-    private static final DateTimeFormatter EN = DateTimeFormatter.ofPattern("EEEE d MMMM, HH:mm", Locale.ENGLISH);
-    private static final DateTimeFormatter EN_WITH_YEAR = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm",
-            Locale.ENGLISH);
+    private static final Locale SPANISH = Locale.forLanguageTag("es");
+    private static final DateTimeFormatter ES = DateTimeFormatter.ofPattern("EEEE d 'de' MMMM", SPANISH);
+    private static final DateTimeFormatter ES_WITH_YEAR = DateTimeFormatter.ofPattern("EEEE d 'de' MMMM 'de' yyyy",
+            SPANISH);
+    private static final DateTimeFormatter GB = DateTimeFormatter.ofPattern("EEEE d MMMM 'at' HH:mm", Locale.UK);
+    private static final DateTimeFormatter GB_WITH_YEAR = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'at' HH:mm",
+            Locale.UK);
+    private static final DateTimeFormatter US = DateTimeFormatter.ofPattern("EEEE, MMMM d 'at' h:mm a", Locale.US);
+    private static final DateTimeFormatter US_WITH_YEAR = DateTimeFormatter.ofPattern(
+            "EEEE, MMMM d, yyyy 'at' h:mm a", Locale.US);
 
     private static final Map<String, String> SPANISH_CITIES = Map.ofEntries(
-            Map.entry("Mexico City", "Ciudad de México"), Map.entry("New York", "Nueva York"),
+            Map.entry("Mexico City", "la Ciudad de México"), Map.entry("New York", "Nueva York"),
             Map.entry("London", "Londres"), Map.entry("Bogota", "Bogotá"), Map.entry("Asuncion", "Asunción"),
             Map.entry("Lisbon", "Lisboa"), Map.entry("Brussels", "Bruselas"), Map.entry("Canary", "Canarias"),
             Map.entry("Havana", "La Habana"), Map.entry("Panama", "Panamá"), Map.entry("Sao Paulo", "São Paulo"));
+
+    private static final String[] ES_NUMBERS = {"", "un", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho",
+        "nueve", "diez", "once", "doce", "trece", "catorce", "quince", "dieciséis", "diecisiete", "dieciocho",
+        "diecinueve", "veinte", "veintiún", "veintidós", "veintitrés", "veinticuatro", "veinticinco", "veintiséis",
+        "veintisiete", "veintiocho", "veintinueve"};
+    private static final String[] ES_TENS = {"", "", "", "treinta", "cuarenta", "cincuenta"};
+    private static final String[] EN_NUMBERS = {"", "one", "two", "three", "four", "five", "six", "seven", "eight",
+        "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+        "nineteen"};
+    private static final String[] EN_TENS = {"", "", "twenty", "thirty", "forty", "fifty"};
 
     private HumanTime() {
     }
 
     /**
      * @param reference "now" for the reader: the year is shown only when {@code time} falls in another year
+     * @param dialect {@code es}, {@code en} (British dates and 24-hour clock) or {@code en-US}
      */
-    public static String dateTime(Instant time, Instant reference, ZoneId zone, String language) {
-        boolean sameYear = reference == null
-                || time.atZone(zone).getYear() == reference.atZone(zone).getYear();
-        boolean spanish = "es".equals(language);
-        DateTimeFormatter format = spanish ? (sameYear ? ES : ES_WITH_YEAR) : (sameYear ? EN : EN_WITH_YEAR);
+    public static String dateTime(Instant time, Instant reference, ZoneId zone, String dialect) {
+        ZonedDateTime at = time.atZone(zone);
+        boolean sameYear = reference == null || at.getYear() == reference.atZone(zone).getYear();
+        boolean spanish = dialect.startsWith("es");
         String place = place(zone, spanish);
-        return format.format(time.atZone(zone)) + (spanish ? " (hora de " + place + ")" : " (" + place + " time)");
+        if (spanish) {
+            // "a la 1:30", "a las 15:00"
+            String clock = (at.getHour() == 1 ? " a la " : " a las ") + at.getHour() + ":"
+                    + String.format(Locale.ROOT, "%02d", at.getMinute());
+            return (sameYear ? ES : ES_WITH_YEAR).format(at) + clock + " (hora de " + place + ")";
+        }
+        boolean american = "en-US".equals(dialect);
+        DateTimeFormatter format = american ? (sameYear ? US : US_WITH_YEAR) : (sameYear ? GB : GB_WITH_YEAR);
+        return format.format(at) + " (" + place + " time)";
     }
 
     /**
@@ -77,5 +101,82 @@ public final class HumanTime {
             return hours + (es ? (hours == 1 ? " hora" : " horas") : (hours == 1 ? " hour" : " hours"));
         }
         return mins + (es ? (mins == 1 ? " minuto" : " minutos") : (mins == 1 ? " minute" : " minutes"));
+    }
+
+    /**
+     * The same duration in words, as a user email says it: "una hora y veinte minutos", "dos días y tres horas", "an
+     * hour and twenty minutes"; minutes are left out once it is days. Numbers from 60 on stay in figures.
+     */
+    public static String words(Duration duration, String dialect) {
+        boolean es = dialect.startsWith("es");
+        long minutes = duration.abs().toMinutes();
+        if (minutes < 1) {
+            return es ? "menos de un minuto" : "less than a minute";
+        }
+        long days = minutes / (24 * 60);
+        long hours = minutes % (24 * 60) / 60;
+        long mins = minutes % 60;
+        if (days > 0) {
+            return and(unit(days, Unit.DAY, es), hours > 0 ? unit(hours, Unit.HOUR, es) : null, es);
+        }
+        if (hours > 0) {
+            return and(unit(hours, Unit.HOUR, es), mins > 0 ? unit(mins, Unit.MINUTE, es) : null, es);
+        }
+        return unit(mins, Unit.MINUTE, es);
+    }
+
+    private enum Unit {
+        DAY("día", "días", false, "day", "days"), HOUR("hora", "horas", true, "hour", "hours"),
+        MINUTE("minuto", "minutos", false, "minute", "minutes");
+
+        final String esOne;
+        final String esMany;
+        final boolean feminine;
+        final String enOne;
+        final String enMany;
+
+        Unit(String esOne, String esMany, boolean feminine, String enOne, String enMany) {
+            this.esOne = esOne;
+            this.esMany = esMany;
+            this.feminine = feminine;
+            this.enOne = enOne;
+            this.enMany = enMany;
+        }
+    }
+
+    private static String and(String first, String second, boolean es) {
+        return second == null ? first : first + (es ? " y " : " and ") + second;
+    }
+
+    private static String unit(long n, Unit unit, boolean es) {
+        if (es) {
+            return number(n, unit.feminine) + " " + (n == 1 ? unit.esOne : unit.esMany);
+        }
+        if (n == 1) {
+            return (unit == Unit.HOUR ? "an " : "a ") + unit.enOne;
+        }
+        return english(n) + " " + unit.enMany;
+    }
+
+    /** 1–59 in Spanish words, agreeing with the noun ("una hora", "veintiún minutos"); figures from 60. */
+    private static String number(long n, boolean feminine) {
+        if (n >= 60) {
+            return Long.toString(n);
+        }
+        String word = n < 30 ? ES_NUMBERS[(int) n]
+                : ES_TENS[(int) n / 10] + (n % 10 == 0 ? "" : " y " + ES_NUMBERS[(int) n % 10]);
+        if (feminine) {
+            word = word.endsWith("veintiún") ? word.replace("veintiún", "veintiuna")
+                    : word.endsWith("un") && (word.equals("un") || word.endsWith(" un")) ? word + "a" : word;
+        }
+        return word;
+    }
+
+    /** 2–59 in English words ("twenty-one"); figures from 60. */
+    private static String english(long n) {
+        if (n >= 60) {
+            return Long.toString(n);
+        }
+        return n < 20 ? EN_NUMBERS[(int) n] : EN_TENS[(int) n / 10] + (n % 10 == 0 ? "" : "-" + EN_NUMBERS[(int) n % 10]);
     }
 }

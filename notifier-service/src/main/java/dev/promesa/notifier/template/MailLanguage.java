@@ -20,6 +20,21 @@ public final class MailLanguage {
         return SUPPORTED.contains(fallbackLanguage) ? fallbackLanguage : "es";
     }
 
+    /**
+     * {@link #choose}'s language, and for English the reader's conventions: {@code en-US} (month first, 12-hour
+     * clock, American spelling) for a US locale, else {@code en} (British usage, as the templates are written).
+     */
+    public static String dialect(String tag, String fallback) {
+        String language = choose(tag, fallback);
+        if (!"en".equals(language)) {
+            return language;
+        }
+        String source = SUPPORTED.contains(languageOf(tag)) ? tag : fallback;
+        return source != null && "US".equals(Locale.forLanguageTag(source.trim().replace('_', '-')).getCountry())
+                ? "en-US"
+                : "en";
+    }
+
     private static String languageOf(String tag) {
         if (tag == null || tag.isBlank()) {
             return "";

@@ -13,13 +13,15 @@ import dev.promesa.contracts.AlertKind;
  * @param agentWords the agent's words when making the promise, else null
  * @param madeAt when the promise was made, else null
  * @param due when the promise or target is (or was) due
- * @param late how late, null when not late (yet)
+ * @param late how late, null when not late (yet): compact, for staff ("1 h 20 min")
+ * @param lateInWords how late in words, for users ("una hora y veinte minutos"), null when not late
  * @param left how long until due, null when due or late
  * @param agentName the assignee's name, null when unassigned
  * @param slaMetric which service level, named in the reader's language ("first response"), for SLA alerts; else null
  * @param slaTarget the target as a duration, for SLA alerts; else null
  * @param teamName the ticket's team as people read it ({@code teams.<team>.name}), else its code; null without team
  * @param deskName the help desk's name as users know it ("Soporte TI de Acme"), null when not configured
+ * @param usEnglish the reader is American (en-US): American spelling where the templates differ ("apologize")
  * @param waitingOnUser the ticket waits for the user's answer when the alert fires (status {@code WAITING_ON_USER}):
  *        the user's email says what the desk needs instead of "nothing more to do" (docs/notifier-service.md)
  */
@@ -37,6 +39,7 @@ public record MailModel(
         String madeAt,
         String due,
         String late,
+        String lateInWords,
         String left,
         String agentName,
         String teamName,
@@ -45,5 +48,6 @@ public record MailModel(
         String slaTarget,
         int slaPercent,
         String deskName,
+        boolean usEnglish,
         boolean waitingOnUser) {
 }

@@ -16,6 +16,7 @@ public final class MailModels {
     private MailModels() {
     }
 
+    /** @param language the reader's dialect: {@code es}, {@code en} or {@code en-US} ({@link MailLanguage#dialect}) */
     public static MailModel of(Alert alert, String recipientName, String language, ZoneId zone,
             Letterhead letterhead) {
         Alert.TicketContext ticket = alert.ticket();
@@ -31,7 +32,7 @@ public final class MailModels {
                 assignee == null || blank(assignee.name()) && blank(assignee.email()),
                 blank(recipientName) ? null : recipientName,
                 alert.ticketId(),
-                nonNull(ticket.subject()),
+                blank(ticket.subject()) ? "" : ticket.subject().strip(),
                 letterhead.links().link(alert.ticketId()).orElse(null),
                 ticket.priority() == null ? null : ticket.priority().name(),
                 commitment == null || blank(commitment.description()) ? null : commitment.description(),
@@ -41,6 +42,7 @@ public final class MailModels {
                         : HumanTime.dateTime(commitment.madeAt(), reference, zone, language),
                 alert.dueAt() == null ? null : HumanTime.dateTime(alert.dueAt(), reference, zone, language),
                 late.compareTo(Duration.ZERO) > 0 ? HumanTime.duration(late, language) : null,
+                late.compareTo(Duration.ZERO) > 0 ? HumanTime.words(late, language) : null,
                 late.isNegative() ? HumanTime.duration(late, language) : null,
                 assignee == null || blank(assignee.name()) ? null : assignee.name(),
                 letterhead.teamName(ticket.team()),
@@ -49,11 +51,12 @@ public final class MailModels {
                 sla == null || sla.target() == null ? null : HumanTime.duration(sla.target(), language),
                 sla == null ? 0 : sla.percent(),
                 letterhead.deskName().filter(name -> !name.isBlank()).orElse(null),
+                "en-US".equals(language),
                 ticket.status() == TicketStatus.WAITING_ON_USER);
     }
 
     static String metricName(SlaMetric metric, String language) {
-        boolean es = "es".equals(language);
+        boolean es = language.startsWith("es");
         return switch (metric) {
             case FIRST_RESPONSE -> es ? "primera respuesta" : "first response";
             case NEXT_UPDATE -> es ? "siguiente actualización" : "next update";
@@ -75,9 +78,5 @@ public final class MailModels {
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();
-    }
-
-    private static String nonNull(String s) {
-        return s == null ? "" : s;
     }
 }

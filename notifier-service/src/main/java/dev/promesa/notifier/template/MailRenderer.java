@@ -85,9 +85,10 @@ public class MailRenderer {
     /** The email {@code recipient} gets for {@code alert}, written on behalf of the desk of {@code letterhead}. */
     public RenderedMail render(Alert alert, Recipient recipient, Letterhead letterhead) {
         // Staff get their own (assignee or team) locale, never the requester's; everybody else the desk's default.
-        String language = MailLanguage.choose(recipient.locale(), letterhead.defaultLanguage());
+        String dialect = MailLanguage.dialect(recipient.locale(), letterhead.defaultLanguage());
+        String language = dialect.substring(0, 2);
         ZoneId zone = MailModels.zoneOf(recipient.timeZone(), config.defaultTimeZone());
-        MailModel model = MailModels.of(alert, recipient.name(), language, zone, letterhead);
+        MailModel model = MailModels.of(alert, recipient.name(), dialect, zone, letterhead);
         Shape shape = Shape.of(recipient.audience(), alert.kind());
         boolean es = "es".equals(language);
 

@@ -48,7 +48,7 @@ class ReadApiTest {
         assertThat(lead.getLong("total")).isEqualTo(1);
         assertThat(lead.getString("items[0].audience")).isEqualTo("LEAD");
         assertThat(lead.getString("items[0].textBody"))
-                .contains("Un ticket de su equipo ha superado su nivel de servicio");
+                .contains("Un ticket de su equipo ha incumplido su nivel de servicio");
 
         JsonPath firstPage = given().queryParam("ticketId", breach.ticketId()).queryParam("size", 1)
                 .when().get("/api/v1/notifications").then().statusCode(200).extract().jsonPath();
@@ -83,7 +83,7 @@ class ReadApiTest {
     void previewChoosesTheAudienceAndExplainsMistakes() {
         given().queryParam("format", "text").queryParam("audience", "lead")
                 .when().get("/api/v1/templates/SLA_BREACHED/es/preview").then().statusCode(200)
-                .body(containsString("Un ticket de su equipo ha superado su nivel de servicio"));
+                .body(containsString("Un ticket de su equipo ha incumplido su nivel de servicio"));
         given().when().get("/api/v1/templates/NOPE/es/preview").then().statusCode(404);
         given().when().get("/api/v1/templates/ESCALATED/fr/preview").then().statusCode(404);
         given().queryParam("audience", "user").when().get("/api/v1/templates/ESCALATED/es/preview").then()

@@ -48,8 +48,8 @@ class AlertToEmailTest {
         assertThat(subject(agentMail)).isEqualTo("Su promesa vence en 15 minutos · La impresora de la planta 2 no "
                 + "imprime [#" + dueSoon.ticketId() + "]");
         assertThat(text(agentMail)).contains(
-                "Usted prometió a Lucía Fernández: «Enviar el presupuesto de la reparación»",
-                "jueves 26 de noviembre, 15:00 (hora de Madrid)",
+                "Promesa hecha a Lucía Fernández: «Enviar el presupuesto de la reparación»",
+                "jueves 26 de noviembre a las 15:00 (hora de Madrid)",
                 "https://desk.example.com/t/" + dueSoon.ticketId());
         assertThat(agentMail.getHeader("Message-ID")[0])
                 .isEqualTo(MessageIds.of(dueSoon.alertId(), "marta@example.com"));
@@ -59,9 +59,9 @@ class AlertToEmailTest {
                 .isEqualTo("Your request \"The printer on floor 2 does not print\": we owe you an update [#"
                         + overdueUser.ticketId() + "]");
         assertThat(text(userMail)).contains("Hello John Carter,", "\"Send the repair quote\"",
-                "Thursday 26 November, 09:00 (New York time)", "We apologise for the delay",
+                "Thursday, November 26 at 9:00 AM (New York time)", "We apologize for the delay",
                 "Sam Patel from the night-shift team is still in charge");
-        assertThat(html(userMail)).contains("<html lang=\"en\">", "We apologise for the delay");
+        assertThat(html(userMail)).contains("<html lang=\"en\">", "We apologize for the delay");
 
         MimeMessage leadMail = awaitMails("lead@example.com", escalated.ticketId(), 1).get(0);
         assertThat(subject(leadMail)).startsWith("Promesa sin cumplir en su equipo · ")
@@ -98,7 +98,7 @@ class AlertToEmailTest {
         });
 
         List<MimeMessage> agentMails = mailsTo("marta@example.com", breach.ticketId());
-        assertThat(agentMails).map(Deliveries::subject).filteredOn(s -> s.startsWith("Nivel de servicio superado"))
+        assertThat(agentMails).map(Deliveries::subject).filteredOn(s -> s.startsWith("Nivel de servicio incumplido"))
                 .hasSize(1);
         assertThat(mailsTo("lead@example.com", breach.ticketId())).hasSize(1);
         assertThat(notifications(breach.ticketId())).map(n -> n.get("alertId") + " " + n.get("recipient"))

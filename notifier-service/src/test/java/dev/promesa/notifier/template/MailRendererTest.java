@@ -134,14 +134,14 @@ class MailRendererTest {
         boolean es = "es".equals(language);
         return switch (recipient.audience()) {
             case USER -> es
-                    ? "jueves 26 de noviembre, 08:00 (hora de Ciudad de México)"
-                    : "Thursday 26 November, 09:00 (New York time)";
+                    ? "jueves 26 de noviembre a las 8:00 (hora de la Ciudad de México)"
+                    : "Thursday, November 26 at 9:00 AM (New York time)";
             case AGENT -> es
-                    ? "jueves 26 de noviembre, 15:00 (hora de Madrid)"
-                    : "Thursday 26 November, 14:00 (London time)";
+                    ? "jueves 26 de noviembre a las 15:00 (hora de Madrid)"
+                    : "Thursday 26 November at 14:00 (London time)";
             case LEAD, MANAGER -> es
-                    ? "jueves 26 de noviembre, 15:00 (hora de Madrid)"
-                    : "Thursday 26 November, 09:00 (New York time)";
+                    ? "jueves 26 de noviembre a las 15:00 (hora de Madrid)"
+                    : "Thursday 26 November at 09:00 (New York time)";
         };
     }
 
@@ -150,6 +150,9 @@ class MailRendererTest {
             case COMMITMENT_DUE_SOON -> "es".equals(language) ? "15 minutos" : "15 minutes";
             case SLA_WARNING -> "es".equals(language) ? "2 horas" : "2 hours";
             case SATISFACTION_CHECK -> "";
+            // users read it in words
+            case COMMITMENT_OVERDUE_USER -> "es".equals(language) ? "hace una hora y veinte minutos"
+                    : "an hour and twenty minutes ago";
             default -> LATE_ES;
         };
     }
@@ -157,7 +160,7 @@ class MailRendererTest {
     private static void assertUserMailTone(RenderedMail mail, Expected expected) {
         String all = (mail.subject() + "\n" + mail.text()).toLowerCase(Locale.ROOT);
         boolean es = "es".equals(expected.language());
-        assertThat(all).as(expected + ": apology").contains(es ? "le pedimos disculpas" : "we apologise");
+        assertThat(all).as(expected + ": apology").contains(es ? "le pedimos disculpas" : "we apologize");
         assertThat(all).as(expected + ": what happens next").contains(es
                 ? "responda a este mensaje"
                 : "reply to this message");
@@ -224,7 +227,7 @@ class MailRendererTest {
             for (String body : List.of(mail.text(), mail.html())) {
                 if (waitsOnUser) {
                     assertThat(body).contains(needs, es ? "responda a este mensaje" : "reply to this message",
-                            es ? "Le pedimos disculpas" : "We apologise").doesNotContain(nothingToDo);
+                            es ? "Le pedimos disculpas" : "We apologize").doesNotContain(nothingToDo);
                 } else {
                     assertThat(body).contains(nothingToDo).doesNotContain(needs);
                 }
@@ -234,5 +237,20 @@ class MailRendererTest {
                         .as("tú forms").isEmpty();
             }
         }
+    }
+
+    @Test
+    void aBlankSubjectOrAMissingPromiseIsNotPrintedAsIfSomebodySaidIt() {
+        Alert alert = TestAlerts.alert(AlertKind.COMMITMENT_OVERDUE_USER).subject(" ").promise(null).build();
+        RenderedMail mail = renderer.render(alert, (Recipient) resolver.resolve(alert).get(0), letterhead);
+        assertThat(mail.text()).contains("Le escribimos por su solicitud (referencia " + alert.ticketId() + ").",
+                "nos comprometimos a enviarle una actualización antes del jueves 26 de noviembre a las 8:00")
+                .doesNotContain("«»", "« »", "«enviarle");
+
+        Alert english = TestAlerts.alert(AlertKind.COMMITMENT_OVERDUE_USER).english().subject("").promise(null)
+                .build();
+        RenderedMail en = renderer.render(english, (Recipient) resolver.resolve(english).get(0), letterhead);
+        assertThat(en.text()).contains("We are writing about your request (reference " + english.ticketId() + ").",
+                "we promised you an update by Thursday, November 26 at 9:00 AM").doesNotContain("\"\"");
     }
 }

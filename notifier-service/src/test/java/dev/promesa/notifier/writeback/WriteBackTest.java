@@ -73,7 +73,7 @@ class WriteBackTest {
         assertThat(comment.get("body").asText()).isEqualTo(
                 "Promesa avisó por correo a Lucía Fernández (lucia@example.com) el "
                         + HumanTime.dateTime(sentAt, sentAt, MADRID, "es") + " de que la promesa «" + PROMISE
-                        + "», para el " + HumanTime.dateTime(alert.dueAt(), sentAt, MADRID, "es")
+                        + "», con plazo hasta el " + HumanTime.dateTime(alert.dueAt(), sentAt, MADRID, "es")
                         + ", lleva 1 h 20 min de retraso, y le pidió disculpas.\n"
                         + "Siguiente paso que se le anunció: Marta Ruiz, del equipo service-desk, sigue a cargo de la "
                         + "solicitud y le escribirá lo antes posible con novedades.\n"
