@@ -27,4 +27,12 @@ public record Letterhead(Optional<String> deskName, TicketLinks links, String de
         }
         return teams.name(team).filter(name -> !name.isBlank()).orElse(team);
     }
+
+    /** A team's configured name only, as users read it; null without one (a team's code is never shown to users). */
+    public String teamDisplayName(String team) {
+        if (team == null || team.isBlank()) {
+            return null;
+        }
+        return teams.name(team).filter(name -> !name.isBlank()).orElse(null);
+    }
 }

@@ -20,6 +20,8 @@ import dev.promesa.contracts.AlertKind;
  * @param slaMetric which service level, named in the reader's language ("first response"), for SLA alerts; else null
  * @param slaTarget the target as a duration, for SLA alerts; else null
  * @param teamName the ticket's team as people read it ({@code teams.<team>.name}), else its code; null without team
+ * @param userTeamName the team's configured name only ({@code teams.<team>.name}), for users, who never read a
+ *        team's code; null without one
  * @param deskName the help desk's name as users know it ("Soporte TI de Acme"), null when not configured
  * @param usEnglish the reader is American (en-US): American spelling where the templates differ ("apologize")
  * @param waitingOnUser the ticket waits for the user's answer when the alert fires (status {@code WAITING_ON_USER}):
@@ -43,6 +45,7 @@ public record MailModel(
         String left,
         String agentName,
         String teamName,
+        String userTeamName,
         String requesterName,
         String slaMetric,
         String slaTarget,

@@ -46,6 +46,7 @@ public final class MailModels {
                 late.isNegative() ? HumanTime.duration(late, language) : null,
                 assignee == null || blank(assignee.name()) ? null : assignee.name(),
                 letterhead.teamName(ticket.team()),
+                letterhead.teamDisplayName(ticket.team()),
                 requester == null || blank(requester.name()) ? null : requester.name(),
                 sla == null || sla.metric() == null ? null : metricName(sla.metric(), language),
                 sla == null || sla.target() == null ? null : HumanTime.duration(sla.target(), language),

@@ -75,7 +75,7 @@ class WriteBackTest {
                         + HumanTime.dateTime(sentAt, sentAt, MADRID, "es") + " de que la promesa «" + PROMISE
                         + "», con plazo hasta el " + HumanTime.dateTime(alert.dueAt(), sentAt, MADRID, "es")
                         + ", lleva 1 h 20 min de retraso, y le pidió disculpas.\n"
-                        + "Siguiente paso que se le anunció: Marta Ruiz, del equipo service-desk, sigue a cargo de la "
+                        + "Siguiente paso que se le anunció: Marta Ruiz sigue a cargo de la "
                         + "solicitud y le escribirá lo antes posible con novedades.\n"
                         + "Asunto del correo: " + row.get("subject") + "\n"
                         + "(Nota interna de Promesa; aviso " + row.get("id") + ")");
