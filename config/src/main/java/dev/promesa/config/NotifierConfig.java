@@ -136,9 +136,9 @@ public interface NotifierConfig {
         Duration maxBackoff();
 
         /**
-         * How long a failing email keeps being tried, counted from its first failed attempt: an attempt that fails
-         * this long (or longer) after it is the last one, and the email is FAILED. A resend (API or replayed dead
-         * letter) starts a new period. Replaces the attempt count of earlier versions, which gave up after 8
+         * How long a failing email keeps being tried, counted from its first failed attempt: the first attempt that
+         * starts this long (or longer) after it is the last one; if it fails too, the email is FAILED. A resend (API
+         * or replayed dead letter) starts a new period. Replaces the attempt count of earlier versions, which gave up after 8
          * attempts, about two minutes.
          */
         @WithDefault("PT2H")

@@ -181,10 +181,11 @@ public class Deliverer {
 
     private NotificationState send(Connection connection, Claimed n) throws SQLException {
         long started = System.nanoTime();
+        Instant startedAt = clock.instant();
         try {
             mailer.send(toMail(n, desks.of(n.source()))).await().atMost(settings.sendTimeout());
         } catch (RuntimeException e) {
-            return onFailure(connection, n, e, Duration.ofNanos(System.nanoTime() - started));
+            return onFailure(connection, n, e, startedAt, Duration.ofNanos(System.nanoTime() - started));
         }
         // The server accepted it: record that at once, in its own commit (the duplicate window is this statement).
         update(connection, MARK_SENT, Timestamp.from(clock.instant()), n.id());
@@ -195,13 +196,13 @@ public class Deliverer {
         return NotificationState.SENT;
     }
 
-    private NotificationState onFailure(Connection connection, Claimed n, RuntimeException e, Duration took)
-            throws SQLException {
+    private NotificationState onFailure(Connection connection, Claimed n, RuntimeException e, Instant startedAt,
+            Duration took) throws SQLException {
         String error = describe(e);
         int attempt = n.attempts() + 1;
         Instant now = clock.instant();
-        Instant failingSince = n.failingSince() == null ? now : n.failingSince();
-        RetryBudget.Decision decision = retries.afterFailure(attempt, failingSince, now);
+        Instant failingSince = n.failingSince() == null ? startedAt : n.failingSince();
+        RetryBudget.Decision decision = retries.afterFailure(attempt, failingSince, startedAt, now);
         if (decision instanceof RetryBudget.GiveUp giveUp) {
             update(connection, FAIL, "gave up after " + attempt + " attempts in " + RetryBudget.human(giveUp.triedFor())
                     + ": " + error, Timestamp.from(failingSince), n.id());

@@ -12,9 +12,10 @@ import dev.promesa.messaging.Backoff;
 /**
  * When a failed email is tried again, and when it is given up: messaging's {@link Backoff} ({@code initial-backoff},
  * ×2, capped at {@code max-backoff}) for {@code retry-for}, counted from the first failed attempt of the current run
- * (a resend starts a new run). An attempt that fails {@code retry-for} or more after that first failure is the last
- * one. So attempts go on for at least {@code retry-for}, and a server that is back within it gets the email at most one
- * capped backoff after it returned. Pure.
+ * (a resend starts a new run, and "first failed attempt" is when that attempt started). The first attempt that starts
+ * {@code retry-for} or more after it is the last one, however long each attempt hung before it failed. So attempts go
+ * on for at least {@code retry-for}, and a server that is back within it gets the email at most one capped backoff
+ * (plus one hanging attempt) after it returned. Pure.
  */
 public record RetryBudget(Backoff backoff, Duration retryFor) {
     /** {@link #attemptsWhileFailing} lists no more than this (a tiny backoff and a long budget would be millions). */
@@ -48,15 +49,15 @@ public record RetryBudget(Backoff backoff, Duration retryFor) {
 
     /**
      * @param failedAttempts attempts of this run so far, the one that just failed included (1 after the first)
-     * @param failingSince the first failed attempt of this run; the current attempt's time when it is the first
-     * @param now when the attempt failed
+     * @param failingSince when the first failed attempt of this run started; this attempt's start when it is the first
+     * @param startedAt when the attempt that failed started
+     * @param failedAt when it failed (after the server refused, or after {@code send-timeout} if it hung)
      */
-    public Decision afterFailure(int failedAttempts, Instant failingSince, Instant now) {
-        Duration triedFor = Duration.between(failingSince, now);
-        if (triedFor.compareTo(retryFor) >= 0) {
-            return new GiveUp(triedFor);
+    public Decision afterFailure(int failedAttempts, Instant failingSince, Instant startedAt, Instant failedAt) {
+        if (Duration.between(failingSince, startedAt).compareTo(retryFor) >= 0) {
+            return new GiveUp(Duration.between(failingSince, failedAt));
         }
-        return new RetryAt(now.plus(backoff.after(failedAttempts)));
+        return new RetryAt(failedAt.plus(backoff.after(failedAttempts)));
     }
 
     /**
@@ -69,7 +70,7 @@ public record RetryBudget(Backoff backoff, Duration retryFor) {
         Instant at = first;
         for (int failed = 1; failed <= LISTED; failed++) {
             attempts.add(at);
-            if (!(afterFailure(failed, first, at) instanceof RetryAt retry)) {
+            if (!(afterFailure(failed, first, at, at) instanceof RetryAt retry)) {
                 return attempts;
             }
             at = retry.next();

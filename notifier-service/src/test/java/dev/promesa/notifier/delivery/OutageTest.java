@@ -31,7 +31,7 @@ import dev.promesa.testsupport.SmtpServer;
 /**
  * The mail server is away for longer than the old retry budget (8 attempts) would have lasted: with the old default
  * every email below would be FAILED for good. Here they all wait, and all arrive, once each, when the server is back
- * on the same port. The %test profile scales the budget down (0.1 s doubling up to 0.5 s, for 8 s instead of 1 s up to
+ * on the same port. The %test profile scales the budget down (0.1 s doubling up to 0.5 s, for 10 s instead of 1 s up to
  * 5 min for 2 h), so "longer than the old budget" is seconds, not minutes.
  */
 @QuarkusTest

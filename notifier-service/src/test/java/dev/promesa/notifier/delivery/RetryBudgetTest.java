@@ -88,16 +88,22 @@ class RetryBudgetTest {
     }
 
     @Test
-    void theAttemptThatFailsOnceTheBudgetIsSpentIsTheLast() {
+    void theFirstAttemptStartedOnceTheBudgetIsSpentIsTheLast() {
         RetryBudget budget = new RetryBudget(new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(4)),
                 Duration.ofSeconds(10));
-        assertThat(budget.afterFailure(1, TEN, TEN)).isEqualTo(new RetryBudget.RetryAt(TEN.plusSeconds(1)));
-        assertThat(budget.afterFailure(5, TEN, TEN.plusSeconds(9)))
+        assertThat(budget.afterFailure(1, TEN, TEN, TEN)).isEqualTo(new RetryBudget.RetryAt(TEN.plusSeconds(1)));
+        assertThat(budget.afterFailure(5, TEN, TEN.plusSeconds(9), TEN.plusSeconds(9)))
                 .isEqualTo(new RetryBudget.RetryAt(TEN.plusSeconds(13)));
-        assertThat(budget.afterFailure(6, TEN, TEN.plusSeconds(10)))
+        assertThat(budget.afterFailure(6, TEN, TEN.plusSeconds(10), TEN.plusSeconds(10)))
                 .isEqualTo(new RetryBudget.GiveUp(Duration.ofSeconds(10)));
+        // An attempt that started within the budget and hung past its end (send-timeout) earns one more attempt,
+        // scheduled from its failure: a server that came back meanwhile still gets the email.
+        assertThat(budget.afterFailure(5, TEN, TEN.plusSeconds(9), TEN.plusSeconds(39)))
+                .isEqualTo(new RetryBudget.RetryAt(TEN.plusSeconds(43)));
+        assertThat(budget.afterFailure(6, TEN, TEN.plusSeconds(43), TEN.plusSeconds(73)))
+                .isEqualTo(new RetryBudget.GiveUp(Duration.ofSeconds(73)));
         RetryBudget none = new RetryBudget(new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(4)), Duration.ZERO);
-        assertThat(none.afterFailure(1, TEN, TEN)).isInstanceOf(RetryBudget.GiveUp.class);
+        assertThat(none.afterFailure(1, TEN, TEN, TEN)).isInstanceOf(RetryBudget.GiveUp.class);
         assertThat(none.attemptsWhileFailing(TEN)).containsExactly(TEN);
     }
 
