@@ -120,18 +120,29 @@ public interface NotifierConfig {
         Optional<String> timeZone();
     }
 
+    /**
+     * How emails are sent. A failed email is tried again after {@code initial-backoff}, doubling up to
+     * {@code max-backoff}, for {@code retry-for} after its first failed attempt; only then is it marked FAILED and its
+     * alert dead-lettered. The defaults (1 s doubling up to 5 min, for 2 h) outlast a one-hour SMTP outage: every email
+     * due during it arrives at most 5 minutes after the server is back.
+     */
     interface Delivery {
-        /** Wait before the second attempt; doubles with every failed attempt. */
+        /** Wait after the first failed attempt; doubles with every further failed attempt. */
         @WithDefault("PT1S")
         Duration initialBackoff();
 
-        /** Upper bound of the wait between two attempts. */
+        /** Upper bound of the wait between two attempts: how late an email can be once the server is back. */
         @WithDefault("PT5M")
         Duration maxBackoff();
 
-        /** Attempts per email before it is marked FAILED and its alert dead-lettered. */
-        @WithDefault("8")
-        int maxAttempts();
+        /**
+         * How long a failing email keeps being tried, counted from its first failed attempt: the first attempt that
+         * starts this long (or longer) after it is the last one; if it fails too, the email is FAILED. A resend (API
+         * or replayed dead letter) starts a new period. Replaces the attempt count of earlier versions, which gave up after 8
+         * attempts, about two minutes.
+         */
+        @WithDefault("PT2H")
+        Duration retryFor();
 
         /**
          * Sender threads. Each has one SMTP conversation at a time over a pooled connection (keep at most

@@ -2,6 +2,7 @@ package dev.promesa.config;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 import jakarta.enterprise.event.Observes;
@@ -26,7 +27,8 @@ public class UnknownSettings {
      * only the mappings something injects, and each service must accept every documented key, not only its own.
      */
     void check(@Observes Startup startup, Config config, ApiSecurityConfig apiSecurity, SourcesConfig sources,
-            IntakeConfig intake, IngestConfig ingest, CommitmentConfig commitments, PromisesConfig promises, SlaConfig sla,
+            IntakeConfig intake, IngestConfig ingest, CommitmentConfig commitments, PromisesConfig promises,
+            SlaConfig sla,
             CalendarConfig calendars, SatisfactionConfig satisfaction, DueCheckConfig dueCheck,
             NotifierConfig notifier) {
         List<String> problems = problems(config);
@@ -37,13 +39,28 @@ public class UnknownSettings {
         }
     }
 
+    /**
+     * Keys of earlier versions that are gone, with what replaced them: a configuration that still sets one is told
+     * that, not the closest key by spelling.
+     */
+    static final Map<String, String> RETIRED = Map.of("promesa.delivery.max-attempts",
+            "promesa.delivery.retry-for, a time (PT2H by default) instead of a number of attempts: "
+                    + "docs/notifier-service.md, \"Retry budget\"");
+
     static List<String> problems(Config config) {
         List<String> problems = new ArrayList<>();
         TreeSet<String> names = new TreeSet<>();
         config.getPropertyNames().forEach(names::add);
         for (String name : names) {
             String key = withoutProfile(name);
-            if (key.startsWith("promesa.") && ConfigReference.find(key).isEmpty() && !fromEnvironment(config, name)) {
+            String retired = retired(key);
+            if (retired != null && !fromEnvironment(config, name)) {
+                problems.add("'" + key + "'" + origin(config, name) + " is no longer a setting; it was replaced by "
+                        + retired);
+            } else if (key.startsWith("PROMESA_") && retired != null) {
+                problems.add("environment variable " + key + " is no longer a setting; it was replaced by " + retired);
+            } else if (key.startsWith("promesa.") && ConfigReference.find(key).isEmpty()
+                    && !fromEnvironment(config, name)) {
                 problems.add("'" + key + "'" + origin(config, name) + ": did you mean '"
                         + ConfigReference.closest(key) + "'?");
             } else if (key.startsWith("PROMESA_") && ConfigReference.findEnvironment(key).isEmpty()) {
@@ -52,6 +69,16 @@ public class UnknownSettings {
             }
         }
         return problems;
+    }
+
+    /** What replaced a retired key (given as a property or as an environment variable), or null. */
+    private static String retired(String key) {
+        for (Map.Entry<String, String> entry : RETIRED.entrySet()) {
+            if (entry.getKey().equals(key) || ConfigReference.env(entry.getKey()).equals(key)) {
+                return entry.getValue();
+            }
+        }
+        return null;
     }
 
     /** {@code %test.promesa.x} → {@code promesa.x}: a profile's key is checked like any other. */

@@ -18,7 +18,7 @@ class ConfigReferenceTest {
                 "promesa.sources.<source>.reply-to", "promesa.sources.<source>.teams.<team>.lead",
                 "promesa.sources.<source>.status-map.<status>", "promesa.teams.<team>.manager",
                 "promesa.calendars.<calendar>.zone", "promesa.sla.policies.<policy>.p1.first-response",
-                "promesa.rate-limit.sources.<source>.burst", "promesa.delivery.max-attempts",
+                "promesa.rate-limit.sources.<source>.burst", "promesa.delivery.retry-for",
                 "promesa.sources.<source>.write-back.api-token", "promesa.write-back.max-attempts");
         assertThat(ConfigReference.find("promesa.commitments.user-grace")).get()
                 .extracting(s -> s.defaultValue().orElse(null)).isEqualTo("PT30M");

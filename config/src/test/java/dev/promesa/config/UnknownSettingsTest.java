@@ -38,4 +38,15 @@ class UnknownSettingsTest {
                         "'promesa.sources.acme.replyto' (in PropertiesConfigSource[source=application.properties]): did you mean "
                                 + "'promesa.sources.acme.reply-to'?");
     }
+
+    @Test
+    void aRetiredKeyIsNamedWithWhatReplacedIt() {
+        assertThat(UnknownSettings.problems(config(Map.of("%test.promesa.delivery.max-attempts", "5"))))
+                .singleElement().asString()
+                .startsWith(
+                        "'promesa.delivery.max-attempts' (in PropertiesConfigSource[source=application.properties]) "
+                                + "is no longer a setting; it was replaced by promesa.delivery.retry-for");
+        assertThat(UnknownSettings.RETIRED).allSatisfy((retired, replacement) -> assertThat(ConfigReference
+                .find(retired)).as("%s is retired, not a key of the reference", retired).isEmpty());
+    }
 }

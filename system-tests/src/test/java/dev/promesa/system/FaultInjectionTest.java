@@ -60,7 +60,10 @@ class FaultInjectionTest {
     private static final int SENDER_THREADS = 2;
     private static final String LEAD = "lead@" + LoadGenerator.DOMAIN;
     private static final String MANAGER = "manager@" + LoadGenerator.DOMAIN;
-    /** Notifier retries: attempts at 0, 0.5, 1.5, 3.5 and 7.5 s, then FAILED. */
+    /**
+     * Notifier retries, the default budget's shape (doubling backoff, capped, for a time) scaled down to seconds:
+     * 0.5 s doubling up to 4 s, for 7 s, so attempts at 0, 0.5, 1.5, 3.5 and 7.5 s, then FAILED.
+     */
     private static final Duration SHORT_SMTP_OUTAGE = Duration.ofSeconds(4);
 
     /** Where a duplicate may come from, by phase (docs/reliability.md explains each window). */
@@ -160,7 +163,7 @@ class FaultInjectionTest {
         recovery.put("smtp-outage", since(smtpBack) + " (SMTP start → notifier ready)");
         awaitAcceptedInPhase("smtp-outage", 60);
 
-        phases.begin("smtp-down-for-good", "SMTP server stopped until notifications FAILED (retries exhausted)");
+        phases.begin("smtp-down-for-good", "SMTP server stopped until notifications FAILED (retry budget spent)");
         inbox.stopSmtp();
         await().atMost(Duration.ofSeconds(60)).alias("notifier's bad-news state: notifications FAILED")
                 .until(() -> !failedNotifications().isEmpty());
@@ -256,7 +259,7 @@ class FaultInjectionTest {
                 "promesa.delivery.workers", String.valueOf(SENDER_THREADS),
                 "promesa.delivery.initial-backoff", "PT0.5S",
                 "promesa.delivery.max-backoff", "PT4S",
-                "promesa.delivery.max-attempts", "5",
+                "promesa.delivery.retry-for", "PT7S",
                 "promesa.delivery.send-timeout", "PT5S"));
         Map<String, String> intakeConfig = new HashMap<>(common);
         intakeConfig.put("promesa.publish-timeout", "PT3S");

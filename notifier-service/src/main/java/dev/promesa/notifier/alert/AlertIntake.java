@@ -29,7 +29,8 @@ import dev.promesa.notifier.template.MailRenderer;
  * <p>
  * A record that is not an alert ({@link AlertReader}) or whose emails cannot be written
  * ({@link UnreadableAlertException}) is dead-lettered alone by the processor; the rest of the poll goes on. Before
- * rendering, one query finds the (alert, recipient) pairs already logged, so a redelivered poll renders nothing.
+ * rendering, one query finds the (alert, recipient) pairs already logged, so a redelivered poll renders nothing; of
+ * those, the log queues a FAILED email again (a replayed dead letter) and leaves SENT and PENDING ones alone.
  */
 @ApplicationScoped
 public class AlertIntake implements PollHandler<AlertIntake.Received> {
@@ -51,8 +52,8 @@ public class AlertIntake implements PollHandler<AlertIntake.Received> {
     public record Received(ConsumerRecord<String, String> record, Alert alert) {
     }
 
-    /** One alert with the rows it asks for; {@code alreadyLogged} recipients were skipped. */
-    private record Prepared(Alert alert, List<NewNotification> rows, int alreadyLogged) {
+    /** One alert with the rows it asks for; {@code alreadyLogged} [alert id, recipient] pairs were not rendered. */
+    private record Prepared(Alert alert, List<NewNotification> rows, List<String[]> alreadyLogged) {
     }
 
     @Override
@@ -68,10 +69,9 @@ public class AlertIntake implements PollHandler<AlertIntake.Received> {
         for (Received received : alerts) {
             prepared.add(prepare(received, known));
         }
-        List<NewNotification> inserted = log
-                .insert(prepared.stream().flatMap(p -> p.rows().stream()).toList());
-        log.skippedKnown(prepared.stream().mapToInt(Prepared::alreadyLogged).sum());
-        report(prepared, inserted);
+        NotificationLog.Recorded recorded = log.record(prepared.stream().flatMap(p -> p.rows().stream()).toList(),
+                prepared.stream().flatMap(p -> p.alreadyLogged().stream()).toList());
+        report(prepared, recorded);
     }
 
     @Override
@@ -106,10 +106,10 @@ public class AlertIntake implements PollHandler<AlertIntake.Received> {
         try {
             Desk desk = desks.of(alert.source());
             List<NewNotification> rows = new ArrayList<>();
-            int alreadyLogged = 0;
+            List<String[]> alreadyLogged = new ArrayList<>();
             for (Addressee addressee : desk.recipients().resolve(alert)) {
                 if (known.contains(new NewNotification(alert, null, addressee, null, null).key())) {
-                    alreadyLogged++;
+                    alreadyLogged.add(new String[]{alert.alertId(), addressee.key()});
                     continue;
                 }
                 if (addressee instanceof Recipient recipient) {
@@ -130,13 +130,13 @@ public class AlertIntake implements PollHandler<AlertIntake.Received> {
     }
 
     /** One line per alert, as a person following an alert through the logs expects. */
-    private static void report(List<Prepared> prepared, List<NewNotification> inserted) {
+    private static void report(List<Prepared> prepared, NotificationLog.Recorded recorded) {
         Map<Alert, List<NewNotification>> byAlert = new IdentityHashMap<>();
-        inserted.forEach(row -> byAlert.computeIfAbsent(row.alert(), a -> new ArrayList<>()).add(row));
-        prepared.forEach(p -> report(p.alert(), byAlert.getOrDefault(p.alert(), List.of())));
+        recorded.inserted().forEach(row -> byAlert.computeIfAbsent(row.alert(), a -> new ArrayList<>()).add(row));
+        prepared.forEach(p -> report(p.alert(), byAlert.getOrDefault(p.alert(), List.of()), recorded.queuedAgain()));
     }
 
-    private static void report(Alert alert, List<NewNotification> inserted) {
+    private static void report(Alert alert, List<NewNotification> inserted, Set<String> queuedAgain) {
         List<String> queued = new ArrayList<>();
         List<String> unresolved = new ArrayList<>();
         for (NewNotification row : inserted) {
@@ -146,7 +146,9 @@ public class AlertIntake implements PollHandler<AlertIntake.Received> {
                 queued.add(row.addressee().audience() + " " + row.addressee().key());
             }
         }
-        if (queued.isEmpty() && unresolved.isEmpty()) {
+        List<String> again = queuedAgain.stream().filter(key -> key.startsWith(alert.alertId() + "\n"))
+                .map(key -> key.substring(alert.alertId().length() + 1)).sorted().toList();
+        if (queued.isEmpty() && unresolved.isEmpty() && again.isEmpty()) {
             LOG.infof("Alert %s (%s, ticket %s) was already handled; redelivery ignored", alert.alertId(),
                     alert.kind(), alert.ticketId());
             return;
@@ -154,6 +156,11 @@ public class AlertIntake implements PollHandler<AlertIntake.Received> {
         if (!queued.isEmpty()) {
             LOG.infof("Alert %s (%s, ticket %s): emails queued for %s", alert.alertId(), alert.kind(),
                     alert.ticketId(), queued);
+        }
+        if (!again.isEmpty()) {
+            LOG.infof("Alert %s (%s, ticket %s) arrived again (a replayed dead letter?) while its email to %s was "
+                    + "FAILED: queued again with a new retry budget; what was sent is not sent again",
+                    alert.alertId(), alert.kind(), alert.ticketId(), again);
         }
         if (!unresolved.isEmpty()) {
             LOG.errorf("Alert %s (%s, ticket %s): nobody to email, recorded as FAILED and dead-lettered: %s",

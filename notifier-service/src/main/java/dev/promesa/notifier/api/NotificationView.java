@@ -9,7 +9,10 @@ import dev.promesa.notifier.writeback.WriteBackView;
 
 /**
  * One notification as the read API shows it; the bodies only with {@code ?bodies=true} or by id; {@code writeBack}, the
- * internal note about it in the help desk, when its email gets one.
+ * internal note about it in the help desk, when its email gets one. {@code failingSince}: the first failed attempt of
+ * the current run of failures (retries end {@code promesa.delivery.retry-for} after it). {@code resends}: how often a
+ * FAILED email was queued again, the last time at {@code resentAt}, {@code resentVia} {@code api} (an operator's
+ * resend) or {@code replay} (its alert arrived again); {@code attempts} counts since then.
  */
 public record NotificationView(
         UUID id,
@@ -28,6 +31,10 @@ public record NotificationView(
         Instant createdAt,
         Instant sentAt,
         Instant deadLetteredAt,
+        Instant failingSince,
+        int resends,
+        Instant resentAt,
+        String resentVia,
         String textBody,
         String htmlBody,
         WriteBackView writeBack) {
@@ -35,6 +42,7 @@ public record NotificationView(
     static NotificationView of(Notification n, boolean bodies, WriteBackView writeBack) {
         return new NotificationView(n.id, n.alertId, n.kind, n.source, n.ticketId, n.recipient, n.audience, n.locale,
                 n.subject, n.state, n.attempts, n.nextAttemptAt, n.lastError, n.createdAt, n.sentAt, n.deadLetteredAt,
-                bodies ? n.textBody : null, bodies ? n.htmlBody : null, writeBack);
+                n.failingSince, n.resends, n.resentAt, n.resentVia, bodies ? n.textBody : null,
+                bodies ? n.htmlBody : null, writeBack);
     }
 }

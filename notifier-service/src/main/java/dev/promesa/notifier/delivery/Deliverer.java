@@ -22,7 +22,6 @@ import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 
 import dev.promesa.config.NotifierConfig;
-import dev.promesa.messaging.Backoff;
 import dev.promesa.messaging.Failures;
 import dev.promesa.notifier.desk.Desk;
 import dev.promesa.notifier.desk.Desks;
@@ -52,7 +51,8 @@ public class Deliverer {
                          order by next_attempt_at
                          limit ?
                          for update skip locked)
-            returning id, alert_id, recipient, kind, source, ticket_id, locale, subject, text_body, html_body, attempts
+            returning id, alert_id, recipient, kind, source, ticket_id, locale, subject, text_body, html_body, attempts,
+                      failing_since
             """;
     /**
      * Marks the email SENT and, in the same statement (one commit), queues its record for the ticket's timeline in
@@ -61,18 +61,20 @@ public class Deliverer {
     private static final String MARK_SENT = """
             with sent as (
                 update notification set state = 'SENT', attempts = attempts + 1, sent_at = ?, next_attempt_at = null,
-                                        last_error = null
+                                        last_error = null, failing_since = null
                 where id = ? and state = 'PENDING'
                 returning id, sent_at)
             insert into sent_email (notification_id, sent_at) select id, sent_at from sent
             on conflict (notification_id) do nothing
             """;
     private static final String RETRY = """
-            update notification set attempts = attempts + 1, next_attempt_at = ?, last_error = ?
+            update notification set attempts = attempts + 1, next_attempt_at = ?, last_error = ?,
+                                    failing_since = coalesce(failing_since, ?)
             where id = ? and state = 'PENDING'
             """;
     private static final String FAIL = """
-            update notification set state = 'FAILED', attempts = attempts + 1, next_attempt_at = null, last_error = ?
+            update notification set state = 'FAILED', attempts = attempts + 1, next_attempt_at = null, last_error = ?,
+                                    failing_since = coalesce(failing_since, ?)
             where id = ? and state = 'PENDING'
             """;
     private static final String RELEASE = """
@@ -81,7 +83,7 @@ public class Deliverer {
 
     /** A claimed email, with what it takes to send it. */
     record Claimed(UUID id, String alertId, String recipient, String kind, String source, String ticketId,
-            String locale, String subject, String text, String html, int attempts) {
+            String locale, String subject, String text, String html, int attempts, Instant failingSince) {
     }
 
     /** What one round did. */
@@ -95,7 +97,7 @@ public class Deliverer {
     private final DeliveryMetrics metrics;
     private final Clock clock;
     private final NotifierConfig.Delivery settings;
-    private final Backoff backoff;
+    private final RetryBudget retries;
     private final Duration lease;
 
     Deliverer(DataSource dataSource, ReactiveMailer mailer, Desks desks, DeliveryMetrics metrics, Clock clock,
@@ -106,7 +108,7 @@ public class Deliverer {
         this.metrics = metrics;
         this.clock = clock;
         this.settings = config.delivery();
-        this.backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff());
+        this.retries = RetryBudget.of(settings);
         // A lease shorter than one send could expire mid-send and let another sender take the row.
         Duration minimum = settings.sendTimeout().multipliedBy(2);
         if (settings.claimLease().compareTo(minimum) < 0) {
@@ -118,6 +120,10 @@ public class Deliverer {
 
     Duration lease() {
         return lease;
+    }
+
+    RetryBudget retries() {
+        return retries;
     }
 
     /** Claims, sends and records one round of due emails. */
@@ -165,7 +171,8 @@ public class Deliverer {
                             rows.getString("recipient"), rows.getString("kind"), rows.getString("source"),
                             rows.getString("ticket_id"),
                             rows.getString("locale"), rows.getString("subject"), rows.getString("text_body"),
-                            rows.getString("html_body"), rows.getInt("attempts")));
+                            rows.getString("html_body"), rows.getInt("attempts"),
+                            instant(rows.getTimestamp("failing_since"))));
                 }
             }
         }
@@ -174,10 +181,11 @@ public class Deliverer {
 
     private NotificationState send(Connection connection, Claimed n) throws SQLException {
         long started = System.nanoTime();
+        Instant startedAt = clock.instant();
         try {
             mailer.send(toMail(n, desks.of(n.source()))).await().atMost(settings.sendTimeout());
         } catch (RuntimeException e) {
-            return onFailure(connection, n, e, Duration.ofNanos(System.nanoTime() - started));
+            return onFailure(connection, n, e, startedAt, Duration.ofNanos(System.nanoTime() - started));
         }
         // The server accepted it: record that at once, in its own commit (the duplicate window is this statement).
         update(connection, MARK_SENT, Timestamp.from(clock.instant()), n.id());
@@ -188,25 +196,31 @@ public class Deliverer {
         return NotificationState.SENT;
     }
 
-    private NotificationState onFailure(Connection connection, Claimed n, RuntimeException e, Duration took)
-            throws SQLException {
+    private NotificationState onFailure(Connection connection, Claimed n, RuntimeException e, Instant startedAt,
+            Duration took) throws SQLException {
         String error = describe(e);
         int attempt = n.attempts() + 1;
-        if (attempt >= settings.maxAttempts()) {
-            update(connection, FAIL, "gave up after " + attempt + " attempts: " + error, n.id());
+        Instant now = clock.instant();
+        Instant failingSince = n.failingSince() == null ? startedAt : n.failingSince();
+        RetryBudget.Decision decision = retries.afterFailure(attempt, failingSince, startedAt, now);
+        if (decision instanceof RetryBudget.GiveUp giveUp) {
+            update(connection, FAIL, "gave up after " + attempt + " attempts in " + RetryBudget.human(giveUp.triedFor())
+                    + ": " + error, Timestamp.from(failingSince), n.id());
             metrics.sendFailedForGood(n.source(), n.kind(), took);
-            LOG.errorf("Giving up on %s email for alert %s (ticket %s) to %s after %d attempts: %s. The alert goes to "
-                    + "the dead-letter topic; check the SMTP server (quarkus.mailer.host/port) and replay it from there.",
-                    n.kind(), n.alertId(), n.ticketId(), n.recipient(), attempt,
-                    error);
+            LOG.errorf("Giving up on %s email for alert %s (ticket %s) to %s after %d attempts in %s "
+                    + "(promesa.delivery.retry-for %s): %s. The alert goes to the dead-letter topic. Once the SMTP server "
+                    + "(quarkus.mailer.host/port) takes mail again, send it with POST /api/v1/notifications/%s/resend "
+                    + "or by replaying the dead letter.",
+                    n.kind(), n.alertId(), n.ticketId(), n.recipient(), attempt, RetryBudget.human(giveUp.triedFor()),
+                    RetryBudget.human(retries.retryFor()), error, n.id());
             return NotificationState.FAILED;
         }
-        Instant next = clock.instant().plus(backoff.after(attempt));
-        update(connection, RETRY, Timestamp.from(next), error, n.id());
+        Instant next = ((RetryBudget.RetryAt) decision).next();
+        update(connection, RETRY, Timestamp.from(next), error, Timestamp.from(failingSince), n.id());
         metrics.retried(took);
-        LOG.warnf("Attempt %d/%d of %s email for alert %s to %s failed: %s; next attempt at %s", attempt,
-                settings.maxAttempts(), n.kind(), n.alertId(), n.recipient(),
-                error, next);
+        LOG.warnf("Attempt %d of %s email for alert %s to %s failed: %s; next attempt at %s (retried until %s)",
+                attempt,
+                n.kind(), n.alertId(), n.recipient(), error, next, failingSince.plus(retries.retryFor()));
         return NotificationState.PENDING;
     }
 
@@ -247,6 +261,10 @@ public class Deliverer {
                 .addHeader(AUTO_SUBMITTED, "auto-generated")
                 .addHeader("X-Auto-Response-Suppress", "OOF, AutoReply")
                 .addHeader("Content-Language", n.locale());
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     /** The root cause in one line, at most 1,000 characters: what the notification log keeps as its last error. */

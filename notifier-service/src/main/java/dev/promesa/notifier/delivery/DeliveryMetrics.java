@@ -22,7 +22,9 @@ public class DeliveryMetrics {
         this.retries = Counter.builder("promesa.notifications.retries")
                 .description("SMTP attempts that failed and were scheduled again").register(registry);
         this.duplicates = Counter.builder("promesa.notifications.duplicates")
-                .description("Redelivered (alert, recipient) pairs that were ignored").register(registry);
+                .description("Redelivered (alert, recipient) pairs that were ignored: already sent, pending, or "
+                        + "nobody to send to")
+                .register(registry);
         this.deadLetters = Counter.builder("promesa.notifications.dead.letters")
                 .description("Alerts of failed notifications published to the dead-letter topic").register(registry);
     }
@@ -46,6 +48,13 @@ public class DeliveryMetrics {
     void sendFailedForGood(String source, String kind, Duration latency) {
         failed(source, kind, "smtp");
         sendTimer("failure").record(latency);
+    }
+
+    /** A FAILED email put back to PENDING: {@code via} api (an operator) or replay (its alert arrived again). */
+    void resent(String via) {
+        Counter.builder("promesa.notifications.resent")
+                .description("FAILED notifications queued to be sent again, by an operator or a replayed alert")
+                .tag("via", via).register(registry).increment();
     }
 
     void duplicate() {

@@ -56,8 +56,8 @@ public class DeliveryWorker {
             thread.start();
             threads.add(thread);
         }
-        LOG.infof("Delivery started: %d sender thread(s), claims of %d, lease %s, poll interval %s", workers,
-                claimSize, deliverer.lease(), pollInterval);
+        LOG.infof("Delivery started: %d sender thread(s), claims of %d, lease %s, poll interval %s; a failing email "
+                + "is retried %s", workers, claimSize, deliverer.lease(), pollInterval, deliverer.retries().describe());
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {

@@ -68,4 +68,18 @@ public class Notification extends PanacheEntityBase {
 
     @Column(name = "dead_lettered_at")
     public Instant deadLetteredAt;
+
+    /** The first failed attempt of the current run of failures; its retries end {@code retry-for} after it. */
+    @Column(name = "failing_since")
+    public Instant failingSince;
+
+    /** How often this email was put back from FAILED to PENDING. */
+    public int resends;
+
+    @Column(name = "resent_at")
+    public Instant resentAt;
+
+    /** What put it back the last time: {@link Resend.Via}. */
+    @Column(name = "resent_via")
+    public String resentVia;
 }

@@ -27,7 +27,8 @@ import dev.promesa.notifier.recipient.Addressee.Unresolved;
  * Writes the notification log. The rows of a whole poll go in with one statement — {@code INSERT … SELECT FROM
  * unnest(…) ON CONFLICT (alert_id, recipient) DO NOTHING RETURNING …} — so a poll costs one round trip and one
  * transaction, and a redelivered alert (even one handled by two replicas at once during a rebalance) can never create
- * a second email.
+ * a second email. A pair that is already logged with a FAILED email is put back to PENDING instead ({@link Resend}):
+ * that is how a replayed dead letter is sent, and never a second copy of what was sent.
  */
 @ApplicationScoped
 public class NotificationLog {
@@ -53,13 +54,15 @@ public class NotificationLog {
     private final Event<NotificationsRecorded> recorded;
     private final DeliveryMetrics metrics;
     private final Clock clock;
+    private final Resend resend;
 
     NotificationLog(DataSource dataSource, Event<NotificationsRecorded> recorded, DeliveryMetrics metrics,
-            Clock clock) {
+            Clock clock, Resend resend) {
         this.dataSource = dataSource;
         this.recorded = recorded;
         this.metrics = metrics;
         this.clock = clock;
+        this.resend = resend;
     }
 
     /**
@@ -85,13 +88,21 @@ public class NotificationLog {
         return known;
     }
 
+    /** What {@link #record} did: rows inserted, in the order given, and pairs whose FAILED email was queued again. */
+    public record Recorded(List<NewNotification> inserted, Set<String> queuedAgain) {
+    }
+
     /**
-     * Inserts the rows in one statement (one transaction); a pair that is already logged, or twice in {@code rows}, is
-     * skipped and counted as a duplicate. Wakes the sender once the rows are committed.
+     * Writes a poll: inserts the new rows in one statement (one transaction); a pair that is already logged, or twice
+     * in {@code rows}, is not inserted. Every pair that was already logged ({@code alreadyLogged}, found by
+     * {@link #knownKeys}, or met by the insert's unique key) and whose email is FAILED is put back to PENDING (one more
+     * statement, only when there are such pairs): an alert that arrives again is a replayed dead letter, and what
+     * failed is sent. A SENT or PENDING pair stays as it is, counted as a duplicate. Wakes the sender once the rows are
+     * committed.
      *
-     * @return the rows that were inserted, in the order given
+     * @param alreadyLogged {@code [alertId, recipient]} pairs the consumer skipped because the log holds them
      */
-    public List<NewNotification> insert(List<NewNotification> rows) {
+    public Recorded record(List<NewNotification> rows, List<String[]> alreadyLogged) {
         Map<String, NewNotification> unique = new LinkedHashMap<>();
         rows.forEach(row -> unique.putIfAbsent(row.key(), row));
         Set<String> inserted = new HashSet<>();
@@ -99,6 +110,7 @@ public class NotificationLog {
             inserted = insertAll(List.copyOf(unique.values()));
         }
         List<NewNotification> result = new ArrayList<>();
+        List<String[]> logged = new ArrayList<>(alreadyLogged);
         int pending = 0;
         for (NewNotification row : unique.values()) {
             if (inserted.contains(row.key())) {
@@ -108,22 +120,19 @@ public class NotificationLog {
                 } else {
                     metrics.failed(row.alert().source(), row.alert().kind().name(), "no-recipient");
                 }
+            } else {
+                logged.add(new String[]{row.alert().alertId(), row.addressee().key()});
             }
         }
-        for (int i = result.size(); i < rows.size(); i++) {
+        Set<String> queuedAgain = resend.alertsAgain(logged);
+        int ignored = rows.size() - result.size() + alreadyLogged.size() - queuedAgain.size();
+        for (int i = 0; i < ignored; i++) {
             metrics.duplicate();
         }
         if (pending > 0) {
             recorded.fire(new NotificationsRecorded(pending));
         }
-        return result;
-    }
-
-    /** Pairs the consumer skipped because {@link #knownKeys} already had them: redeliveries, counted as such. */
-    public void skippedKnown(int count) {
-        for (int i = 0; i < count; i++) {
-            metrics.duplicate();
-        }
+        return new Recorded(result, queuedAgain);
     }
 
     private Set<String> insertAll(List<NewNotification> rows) {
