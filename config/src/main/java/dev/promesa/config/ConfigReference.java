@@ -30,7 +30,8 @@ public final class ConfigReference {
 
     /** The mapping roots, in the order the README lists them. */
     public static final List<Class<?>> ROOTS = List.of(ApiSecurityConfig.class, SourcesConfig.class,
-            IntakeConfig.class, IngestConfig.class, CommitmentConfig.class, PromisesConfig.class, SlaConfig.class, CalendarConfig.class,
+            IntakeConfig.class, IngestConfig.class, CommitmentConfig.class, PromisesConfig.class, SlaConfig.class,
+            CalendarConfig.class,
             SatisfactionConfig.class, DueCheckConfig.class, NotifierConfig.class);
 
     /**

@@ -35,13 +35,13 @@ public final class HumanTime {
             Map.entry("Havana", "La Habana"), Map.entry("Panama", "Panamá"), Map.entry("Sao Paulo", "São Paulo"));
 
     private static final String[] ES_NUMBERS = {"", "un", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho",
-        "nueve", "diez", "once", "doce", "trece", "catorce", "quince", "dieciséis", "diecisiete", "dieciocho",
-        "diecinueve", "veinte", "veintiún", "veintidós", "veintitrés", "veinticuatro", "veinticinco", "veintiséis",
-        "veintisiete", "veintiocho", "veintinueve"};
+            "nueve", "diez", "once", "doce", "trece", "catorce", "quince", "dieciséis", "diecisiete", "dieciocho",
+            "diecinueve", "veinte", "veintiún", "veintidós", "veintitrés", "veinticuatro", "veinticinco", "veintiséis",
+            "veintisiete", "veintiocho", "veintinueve"};
     private static final String[] ES_TENS = {"", "", "", "treinta", "cuarenta", "cincuenta"};
     private static final String[] EN_NUMBERS = {"", "one", "two", "three", "four", "five", "six", "seven", "eight",
-        "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-        "nineteen"};
+            "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+            "nineteen"};
     private static final String[] EN_TENS = {"", "", "twenty", "thirty", "forty", "fifty"};
 
     private HumanTime() {
@@ -126,8 +126,8 @@ public final class HumanTime {
     }
 
     private enum Unit {
-        DAY("día", "días", false, "day", "days"), HOUR("hora", "horas", true, "hour", "hours"),
-        MINUTE("minuto", "minutos", false, "minute", "minutes");
+        DAY("día", "días", false, "day", "days"), HOUR("hora", "horas", true, "hour", "hours"), MINUTE("minuto",
+                "minutos", false, "minute", "minutes");
 
         final String esOne;
         final String esMany;
@@ -163,10 +163,12 @@ public final class HumanTime {
         if (n >= 60) {
             return Long.toString(n);
         }
-        String word = n < 30 ? ES_NUMBERS[(int) n]
+        String word = n < 30
+                ? ES_NUMBERS[(int) n]
                 : ES_TENS[(int) n / 10] + (n % 10 == 0 ? "" : " y " + ES_NUMBERS[(int) n % 10]);
         if (feminine) {
-            word = word.endsWith("veintiún") ? word.replace("veintiún", "veintiuna")
+            word = word.endsWith("veintiún")
+                    ? word.replace("veintiún", "veintiuna")
                     : word.endsWith("un") && (word.equals("un") || word.endsWith(" un")) ? word + "a" : word;
         }
         return word;
@@ -177,6 +179,8 @@ public final class HumanTime {
         if (n >= 60) {
             return Long.toString(n);
         }
-        return n < 20 ? EN_NUMBERS[(int) n] : EN_TENS[(int) n / 10] + (n % 10 == 0 ? "" : "-" + EN_NUMBERS[(int) n % 10]);
+        return n < 20
+                ? EN_NUMBERS[(int) n]
+                : EN_TENS[(int) n / 10] + (n % 10 == 0 ? "" : "-" + EN_NUMBERS[(int) n % 10]);
     }
 }

@@ -40,7 +40,8 @@ class HumanTimeTest {
     @CsvSource(delimiter = '|', value = {
             "PT20S   | es | menos de un minuto", "PT20S   | en | less than a minute",
             "PT1M    | es | un minuto", "PT1M    | en | a minute",
-            "PT21M   | es | veintiún minutos", "PT31M   | es | treinta y un minutos", "PT45M   | en | forty-five minutes",
+            "PT21M   | es | veintiún minutos", "PT31M   | es | treinta y un minutos",
+            "PT45M   | en | forty-five minutes",
             "PT1H    | es | una hora", "PT1H    | en | an hour",
             "PT1H20M | es | una hora y veinte minutos", "PT1H20M | en | an hour and twenty minutes",
             "PT21H   | es | veintiuna horas", "PT2H    | en | two hours",

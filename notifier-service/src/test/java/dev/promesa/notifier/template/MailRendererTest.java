@@ -119,7 +119,8 @@ class MailRendererTest {
                 assertUserMailTone(mail, expected);
             }
             if ("es".equals(expected.language())) {
-                assertThat(TuForms.in(mail.subject() + "\n" + mail.text() + "\n" + mail.html())).as(context + ": tú forms").isEmpty();
+                assertThat(TuForms.in(mail.subject() + "\n" + mail.text() + "\n" + mail.html()))
+                        .as(context + ": tú forms").isEmpty();
             }
         }
     }
@@ -146,7 +147,8 @@ class MailRendererTest {
             case SLA_WARNING -> "es".equals(language) ? "2 horas" : "2 hours";
             case SATISFACTION_CHECK -> "";
             // users read it in words
-            case COMMITMENT_OVERDUE_USER -> "es".equals(language) ? "hace una hora y veinte minutos"
+            case COMMITMENT_OVERDUE_USER -> "es".equals(language)
+                    ? "hace una hora y veinte minutos"
                     : "an hour and twenty minutes ago";
             default -> LATE_ES;
         };
@@ -200,7 +202,8 @@ class MailRendererTest {
     void userMailWithoutAssigneeNamesTheTeam() {
         Alert alert = TestAlerts.alert(AlertKind.COMMITMENT_OVERDUE_USER).assignee(null).build();
         RenderedMail mail = renderer.render(alert, (Recipient) resolver.resolve(alert).get(0), letterhead);
-        assertThat(mail.text()).contains("el equipo de soporte se ocupa de su solicitud").doesNotContain("service-desk");
+        assertThat(mail.text()).contains("el equipo de soporte se ocupa de su solicitud")
+                .doesNotContain("service-desk");
     }
 
     @ParameterizedTest(name = "in {0}")
