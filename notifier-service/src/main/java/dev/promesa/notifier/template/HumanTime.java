@@ -80,27 +80,34 @@ public final class HumanTime {
         return spanish ? SPANISH_CITIES.getOrDefault(city, city) : city;
     }
 
-    /** Rounded down to the minute; the sign is ignored (callers say "late" or "left" in their own words). */
+    /** A duration rounded down to the minute, the sign ignored, in days, hours and minutes. */
+    private record Span(long days, long hours, long minutes) {
+        static Span of(Duration duration) {
+            long total = duration.abs().toMinutes();
+            return new Span(total / (24 * 60), total % (24 * 60) / 60, total % 60);
+        }
+
+        boolean underAMinute() {
+            return days == 0 && hours == 0 && minutes == 0;
+        }
+    }
+
+    /** Compact, for staff: "45 minutos", "1 h 20 min", "2 días 3 h" (callers say "late" or "left" themselves). */
     public static String duration(Duration duration, String language) {
-        boolean es = "es".equals(language);
-        long minutes = duration.abs().toMinutes();
-        if (minutes < 1) {
+        boolean es = language.startsWith("es");
+        Span span = Span.of(duration);
+        if (span.underAMinute()) {
             return es ? "menos de un minuto" : "less than a minute";
         }
-        long days = minutes / (24 * 60);
-        long hours = minutes % (24 * 60) / 60;
-        long mins = minutes % 60;
-        if (days > 0) {
-            String d = days + (es ? (days == 1 ? " día" : " días") : (days == 1 ? " day" : " days"));
-            return hours > 0 ? d + " " + hours + " h" : d;
+        if (span.days() > 0) {
+            String d = span.days() + " " + unitName(span.days(), Unit.DAY, es);
+            return span.hours() > 0 ? d + " " + span.hours() + " h" : d;
         }
-        if (hours > 0) {
-            if (mins > 0) {
-                return hours + " h " + mins + " min";
-            }
-            return hours + (es ? (hours == 1 ? " hora" : " horas") : (hours == 1 ? " hour" : " hours"));
+        if (span.hours() > 0) {
+            return span.minutes() > 0 ? span.hours() + " h " + span.minutes() + " min"
+                    : span.hours() + " " + unitName(span.hours(), Unit.HOUR, es);
         }
-        return mins + (es ? (mins == 1 ? " minuto" : " minutos") : (mins == 1 ? " minute" : " minutes"));
+        return span.minutes() + " " + unitName(span.minutes(), Unit.MINUTE, es);
     }
 
     /**
@@ -109,20 +116,19 @@ public final class HumanTime {
      */
     public static String words(Duration duration, String dialect) {
         boolean es = dialect.startsWith("es");
-        long minutes = duration.abs().toMinutes();
-        if (minutes < 1) {
+        Span span = Span.of(duration);
+        if (span.underAMinute()) {
             return es ? "menos de un minuto" : "less than a minute";
         }
-        long days = minutes / (24 * 60);
-        long hours = minutes % (24 * 60) / 60;
-        long mins = minutes % 60;
-        if (days > 0) {
-            return and(unit(days, Unit.DAY, es), hours > 0 ? unit(hours, Unit.HOUR, es) : null, es);
+        if (span.days() > 0) {
+            return and(unit(span.days(), Unit.DAY, es), span.hours() > 0 ? unit(span.hours(), Unit.HOUR, es) : null,
+                    es);
         }
-        if (hours > 0) {
-            return and(unit(hours, Unit.HOUR, es), mins > 0 ? unit(mins, Unit.MINUTE, es) : null, es);
+        if (span.hours() > 0) {
+            return and(unit(span.hours(), Unit.HOUR, es),
+                    span.minutes() > 0 ? unit(span.minutes(), Unit.MINUTE, es) : null, es);
         }
-        return unit(mins, Unit.MINUTE, es);
+        return unit(span.minutes(), Unit.MINUTE, es);
     }
 
     private enum Unit {
@@ -148,9 +154,13 @@ public final class HumanTime {
         return second == null ? first : first + (es ? " y " : " and ") + second;
     }
 
+    private static String unitName(long n, Unit unit, boolean es) {
+        return es ? (n == 1 ? unit.esOne : unit.esMany) : (n == 1 ? unit.enOne : unit.enMany);
+    }
+
     private static String unit(long n, Unit unit, boolean es) {
         if (es) {
-            return number(n, unit.feminine) + " " + (n == 1 ? unit.esOne : unit.esMany);
+            return number(n, unit.feminine) + " " + unitName(n, unit, true);
         }
         if (n == 1) {
             return (unit == Unit.HOUR ? "an " : "a ") + unit.enOne;
