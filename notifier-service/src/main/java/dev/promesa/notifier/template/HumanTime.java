@@ -104,7 +104,8 @@ public final class HumanTime {
             return span.hours() > 0 ? d + " " + span.hours() + " h" : d;
         }
         if (span.hours() > 0) {
-            return span.minutes() > 0 ? span.hours() + " h " + span.minutes() + " min"
+            return span.minutes() > 0
+                    ? span.hours() + " h " + span.minutes() + " min"
                     : span.hours() + " " + unitName(span.hours(), Unit.HOUR, es);
         }
         return span.minutes() + " " + unitName(span.minutes(), Unit.MINUTE, es);
