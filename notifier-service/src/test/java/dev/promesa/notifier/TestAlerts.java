@@ -47,6 +47,9 @@ public final class TestAlerts {
         private String promise = "Enviar el presupuesto de la reparación";
         private Duration late;
         private TicketStatus status = TicketStatus.OPEN;
+        private CommitmentKind promiseKind = CommitmentKind.UPDATE;
+        private PromisedTo promisedTo = PromisedTo.USER;
+        private boolean slaData = true;
 
         private Builder(AlertKind kind) {
             this.kind = kind;
@@ -106,6 +109,22 @@ public final class TestAlerts {
             return this;
         }
 
+        public Builder commitmentKind(CommitmentKind kind) {
+            this.promiseKind = kind;
+            return this;
+        }
+
+        public Builder promisedTo(PromisedTo to) {
+            this.promisedTo = to;
+            return this;
+        }
+
+        /** An SLA alert without its metric and target (an older or partial alert). */
+        public Builder withoutSlaData() {
+            this.slaData = false;
+            return this;
+        }
+
         public Builder status(TicketStatus status) {
             this.status = status;
             return this;
@@ -134,12 +153,12 @@ public final class TestAlerts {
             boolean slaKind = kind == AlertKind.SLA_WARNING || kind == AlertKind.SLA_BREACHED;
             var ticket = new Alert.TicketContext(subject, Priority.P2, status, requester, assignee, team);
             var commitment = commitmentKind
-                    ? new Alert.CommitmentContext("c-" + alertId, CommitmentKind.UPDATE, promise, PromisedTo.USER,
+                    ? new Alert.CommitmentContext("c-" + alertId, promiseKind, promise, promisedTo,
                             DUE.minus(Duration.ofHours(4)), "Le envío el presupuesto antes de las 15:00.",
                             CommitmentOrigin.REQUEST, null)
                     : null;
             var sla = slaKind
-                    ? new Alert.SlaContext(SlaMetric.RESOLUTION, Duration.ofHours(8),
+                    ? new Alert.SlaContext(slaData ? SlaMetric.RESOLUTION : null, slaData ? Duration.ofHours(8) : null,
                             kind == AlertKind.SLA_WARNING ? 75 : 100, "default")
                     : null;
             return new Alert(alertId, kind, level, ticketId, source, DUE.plus(late), DUE, late, ticket,

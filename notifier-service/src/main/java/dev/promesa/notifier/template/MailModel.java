@@ -10,6 +10,10 @@ import dev.promesa.contracts.AlertKind;
  * @param unassigned nobody is assigned: a lead receives what would have gone to the agent
  * @param ticketUrl null when no {@code promesa.ticket-url-template} is configured
  * @param promise what was promised (commitment alerts), else null
+ * @param callback the promise is a callback; with {@code action}, the verb a template uses when the promise has no
+ *        description ("llamarle" for a callback, "una gestión" for an action, else "una actualización")
+ * @param action the promise is an action (kept by a fulfilment, not by a reply)
+ * @param toTeam the promise was made to the team, not to the user
  * @param agentWords the agent's words when making the promise, else null
  * @param madeAt when the promise was made, else null
  * @param due when the promise or target is (or was) due
@@ -37,6 +41,9 @@ public record MailModel(
         String ticketUrl,
         String priority,
         String promise,
+        boolean callback,
+        boolean action,
+        boolean toTeam,
         String agentWords,
         String madeAt,
         String due,

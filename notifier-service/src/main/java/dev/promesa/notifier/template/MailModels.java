@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 
 import dev.promesa.contracts.Alert;
+import dev.promesa.contracts.CommitmentKind;
 import dev.promesa.contracts.Person;
+import dev.promesa.contracts.PromisedTo;
 import dev.promesa.contracts.SlaMetric;
 import dev.promesa.contracts.TicketStatus;
 
@@ -36,6 +38,9 @@ public final class MailModels {
                 letterhead.links().link(alert.ticketId()).orElse(null),
                 ticket.priority() == null ? null : ticket.priority().name(),
                 commitment == null || blank(commitment.description()) ? null : commitment.description(),
+                commitment != null && commitment.kind() == CommitmentKind.CALLBACK,
+                commitment != null && commitment.kind() == CommitmentKind.ACTION,
+                commitment != null && commitment.promisedTo() == PromisedTo.TEAM,
                 commitment == null || blank(commitment.agentWords()) ? null : commitment.agentWords(),
                 commitment == null || commitment.madeAt() == null
                         ? null

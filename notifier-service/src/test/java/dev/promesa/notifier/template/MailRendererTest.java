@@ -19,6 +19,8 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import dev.promesa.contracts.Alert;
 import dev.promesa.contracts.AlertKind;
+import dev.promesa.contracts.CommitmentKind;
+import dev.promesa.contracts.PromisedTo;
 import dev.promesa.contracts.TicketStatus;
 import dev.promesa.notifier.TestAlerts;
 import dev.promesa.notifier.desk.Desks;
@@ -264,5 +266,43 @@ class MailRendererTest {
                 + "necesita algo; no se preocupe. Marta le llama a las 10. Las pruebas salieron bien; espere, por "
                 + "favor. Usted tiene razón."))
                 .isEmpty();
+    }
+
+    @Test
+    void withoutADescriptionTheEmailSaysWhatKindOfPromiseItWas() {
+        Alert callback = TestAlerts.alert(AlertKind.COMMITMENT_OVERDUE_USER).promise(null)
+                .commitmentKind(CommitmentKind.CALLBACK).build();
+        assertThat(userText(callback)).contains("nos comprometimos a llamarle antes del");
+        Alert englishCallback = TestAlerts.alert(AlertKind.COMMITMENT_OVERDUE_USER).english().promise(null)
+                .commitmentKind(CommitmentKind.CALLBACK).build();
+        assertThat(userText(englishCallback)).contains("we promised to call you by");
+        Alert action = TestAlerts.alert(AlertKind.COMMITMENT_OVERDUE).promise(null)
+                .commitmentKind(CommitmentKind.ACTION).build();
+        Recipient agent = (Recipient) resolver.resolve(action).get(0);
+        assertThat(renderer.render(action, agent, letterhead).text())
+                .contains("Promesa hecha a Lucía Fernández: una gestión, antes del").doesNotContain("«una gestión»");
+    }
+
+    @Test
+    void aPromiseMadeToTheTeamIsToldAsSuchToStaff() {
+        Alert alert = TestAlerts.alert(AlertKind.COMMITMENT_OVERDUE).promisedTo(PromisedTo.TEAM).build();
+        Recipient agent = (Recipient) resolver.resolve(alert).get(0);
+        assertThat(renderer.render(alert, agent, letterhead).text()).contains("Promesa hecha al equipo: «")
+                .doesNotContain("Lucía");
+        Alert escalated = TestAlerts.alert(AlertKind.ESCALATED).english().promisedTo(PromisedTo.TEAM).build();
+        Recipient lead = (Recipient) resolver.resolve(escalated).get(0);
+        assertThat(renderer.render(escalated, lead, letterhead).text()).contains("Sam Patel promised the team: \"");
+    }
+
+    @Test
+    void anSlaAlertWithoutItsMetricAndTargetStillReads() {
+        Alert alert = TestAlerts.alert(AlertKind.SLA_BREACHED).withoutSlaData().build();
+        Recipient agent = (Recipient) resolver.resolve(alert).get(0);
+        assertThat(renderer.render(alert, agent, letterhead).text())
+                .contains("ha incumplido el plazo de servicio, que venció el").doesNotContain("()", "null");
+    }
+
+    private String userText(Alert alert) {
+        return renderer.render(alert, (Recipient) resolver.resolve(alert).get(0), letterhead).text();
     }
 }
