@@ -49,10 +49,10 @@ public final class EmailMaskingFilter implements Filter {
             return;
         }
         String formatted = record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : MESSAGE.format(record);
-        if (!EmailMask.needsMasking(formatted)) {
+        String masked = EmailMask.mask(formatted);
+        if (masked == formatted) { // mask returns the same instance when there is nothing to mask
             return;
         }
-        String masked = EmailMask.mask(formatted);
         if (record instanceof ExtLogRecord ext) {
             ext.setMessage(masked, ExtLogRecord.FormatStyle.NO_FORMAT);
         } else {
