@@ -19,6 +19,9 @@ import java.time.Instant;
  * @param ticket ticket context
  * @param commitment the promise, for commitment alerts; null otherwise
  * @param sla the service level, for SLA alerts; null otherwise
+ * @param nextStep what the user is (or was) told about when they will hear from the desk: on
+ *        {@link AlertKind#COMMITMENT_OVERDUE_USER}, the time the apology names, itself tracked as a promise; on a later
+ *        staff alert about the same promise ({@link AlertKind#ESCALATED}), what the user was told and when; else null
  */
 public record Alert(
         String alertId,
@@ -31,7 +34,8 @@ public record Alert(
         Duration late,
         TicketContext ticket,
         CommitmentContext commitment,
-        SlaContext sla) {
+        SlaContext sla,
+        NextStep nextStep) {
 
     /** The ticket this alert is about; its {@link TicketRef#recordKey()} is the record key. */
     public TicketRef ticketRef() {
@@ -52,6 +56,8 @@ public record Alert(
      * @param origin REQUEST (the structured field) or TEXT (recognised in the agent's words); null in alerts raised
      *        before promises were recognised, read as REQUEST
      * @param quote for a TEXT promise, the sentence in which the agent made it, to be shown back to the user
+     * @param round 0 for a promise an agent made; 1 for the next step promised in the user's first apology
+     *        (origin {@link CommitmentOrigin#APOLOGY}), 2 for the one promised in the second apology ("de nuevo")
      */
     public record CommitmentContext(
             String commitmentId,
@@ -61,7 +67,8 @@ public record Alert(
             Instant madeAt,
             String agentWords,
             CommitmentOrigin origin,
-            String quote) {
+            String quote,
+            int round) {
     }
 
     /**
@@ -70,5 +77,16 @@ public record Alert(
      * @param policy the policy name
      */
     public record SlaContext(SlaMetric metric, Duration target, int percent, String policy) {
+    }
+
+    /**
+     * The next step an apology promises the user: "you will hear from us before {@code dueAt}".
+     *
+     * @param commitmentId the promise followup recorded for it (origin {@link CommitmentOrigin#APOLOGY}), owned by the
+     *        assignee and kept by the next public agent reply like any other
+     * @param toldAt when the user was (or is being) told: the apology alert's {@code firedAt}
+     * @param dueAt the time named to the user, within working hours
+     */
+    public record NextStep(String commitmentId, Instant toldAt, Instant dueAt) {
     }
 }

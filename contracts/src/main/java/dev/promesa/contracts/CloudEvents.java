@@ -23,6 +23,8 @@ public final class CloudEvents {
     public static final String TYPE_TICKET = "helpdesk.ticket.v1";
     public static final String TYPE_INTERACTION = "helpdesk.interaction.v1";
     public static final String TYPE_ALERT = "followup.alert.v1";
+    /** Emails about a promise or ticket that are stale ({@link AlertWithdrawal}), on the alerts topic. */
+    public static final String TYPE_ALERT_WITHDRAWN = "followup.alert-withdrawn.v1";
     /** An email notifier sent ({@link EmailSent}), on the ticket's events topic. */
     public static final String TYPE_EMAIL_SENT = "notifier.email-sent.v1";
 

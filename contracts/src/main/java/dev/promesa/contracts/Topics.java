@@ -8,7 +8,10 @@ public final class Topics {
      * one order.
      */
     public static final String HELPDESK_EVENTS = "helpdesk.events.v1";
-    /** Alerts, keyed by {@link TicketRef#recordKey()}: followup → notifier. */
+    /**
+     * Alerts and their withdrawals ({@link AlertWithdrawal}), keyed by {@link TicketRef#recordKey()}: followup →
+     * notifier.
+     */
     public static final String ALERTS = "followup.alerts.v1";
     /** Dead letters of each consumer: the poison record plus headers saying why. */
     public static final String HELPDESK_EVENTS_DLQ = HELPDESK_EVENTS + ".dlq";

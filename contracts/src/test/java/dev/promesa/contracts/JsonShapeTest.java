@@ -59,8 +59,9 @@ class JsonShapeTest {
                 "desk", NOW, NOW, Duration.ofMinutes(65),
                 new Alert.TicketContext("VPN", Priority.P2, TicketStatus.OPEN, LUCIA, null, "desk"),
                 new Alert.CommitmentContext("c-1", CommitmentKind.UPDATE, "Estado", PromisedTo.USER, NOW, "...",
-                        CommitmentOrigin.REQUEST, null),
-                new Alert.SlaContext(SlaMetric.RESOLUTION, Duration.ofHours(8), 100, "default"));
+                        CommitmentOrigin.REQUEST, null, 0),
+                new Alert.SlaContext(SlaMetric.RESOLUTION, Duration.ofHours(8), 100, "default"),
+                new Alert.NextStep("c-1-next", NOW, NOW.plusSeconds(7200)));
         JsonNode json = JSON.valueToTree(alert);
         JsonNode schema = schema("alert.v1.schema.json");
 
@@ -68,6 +69,7 @@ class JsonShapeTest {
         assertSameFields(json.get("ticket"), schema.at("/properties/ticket"));
         assertSameFields(json.get("commitment"), schema.at("/properties/commitment/oneOf/1"));
         assertSameFields(json.get("sla"), schema.at("/properties/sla/oneOf/1"));
+        assertSameFields(json.get("nextStep"), schema.at("/properties/nextStep/oneOf/1"));
         assertThat(json.get("late").asText()).isEqualTo("PT1H5M");
         assertThat(JSON.treeToValue(json, Alert.class)).isEqualTo(alert);
     }
@@ -83,6 +85,16 @@ class JsonShapeTest {
         assertSameFields(json, schema("email-sent.v1.schema.json"));
         assertThat(json.get("sentAt").asText()).isEqualTo("2026-11-26T09:00:00Z");
         assertThat(JSON.treeToValue(json, EmailSent.class)).isEqualTo(sent);
+    }
+
+    @Test
+    void alertWithdrawalMatchesItsSchema() throws IOException {
+        AlertWithdrawal withdrawal = new AlertWithdrawal("desk:withdrawal:T-1:c-1:KEPT:1764147600000", "desk", "T-1",
+                "c-1", AlertWithdrawal.Reason.KEPT, NOW);
+        JsonNode json = JSON.valueToTree(withdrawal);
+
+        assertSameFields(json, schema("alert-withdrawn.v1.schema.json"));
+        assertThat(JSON.treeToValue(json, AlertWithdrawal.class)).isEqualTo(withdrawal);
     }
 
     private static void assertSameFields(JsonNode json, JsonNode schema) {

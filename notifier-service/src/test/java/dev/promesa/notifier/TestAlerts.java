@@ -155,14 +155,14 @@ public final class TestAlerts {
             var commitment = commitmentKind
                     ? new Alert.CommitmentContext("c-" + alertId, promiseKind, promise, promisedTo,
                             DUE.minus(Duration.ofHours(4)), "Le envío el presupuesto antes de las 15:00.",
-                            CommitmentOrigin.REQUEST, null)
+                            CommitmentOrigin.REQUEST, null, 0)
                     : null;
             var sla = slaKind
                     ? new Alert.SlaContext(slaData ? SlaMetric.RESOLUTION : null, slaData ? Duration.ofHours(8) : null,
                             kind == AlertKind.SLA_WARNING ? 75 : 100, "default")
                     : null;
             return new Alert(alertId, kind, level, ticketId, source, DUE.plus(late), DUE, late, ticket,
-                    commitment, sla);
+                    commitment, sla, null);
         }
     }
 }

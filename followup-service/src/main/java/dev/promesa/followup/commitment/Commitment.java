@@ -65,6 +65,6 @@ public class Commitment extends PanacheEntityBase {
     }
 
     public Alert.CommitmentContext context() {
-        return new Alert.CommitmentContext(id, kind, description, promisedTo, madeAt, agentWords, origin, quote);
+        return new Alert.CommitmentContext(id, kind, description, promisedTo, madeAt, agentWords, origin, quote, 0);
     }
 }

@@ -150,7 +150,7 @@ public class DueItemClaimer {
                 ticket.ticketId(), ticket.source(), firedAt, subjectDueAt, Duration.between(subjectDueAt, firedAt),
                 read(row.getString("ticket_context"), Alert.TicketContext.class),
                 read(row.getString("commitment_context"), Alert.CommitmentContext.class),
-                read(row.getString("sla_context"), Alert.SlaContext.class));
+                read(row.getString("sla_context"), Alert.SlaContext.class), null);
     }
 
     private <T> T read(String value, Class<T> type) {

@@ -70,7 +70,7 @@ public class AlertReader {
 
     private static Alert withSource(Alert a, String source) {
         return new Alert(a.alertId(), a.kind(), a.level(), a.ticketId(), source, a.firedAt(), a.dueAt(), a.late(),
-                a.ticket(), a.commitment(), a.sla());
+                a.ticket(), a.commitment(), a.sla(), a.nextStep());
     }
 
     private static void person(String field, Person person) {

@@ -35,7 +35,7 @@ public final class SampleAlerts {
                         : "Send you an update on the VPN certificate",
                 PromisedTo.USER, DUE.minus(Duration.ofHours(3)),
                 es ? "Le escribo antes de las 15:00 con novedades." : "I will write to you before 15:00 with news.",
-                CommitmentOrigin.REQUEST, null);
+                CommitmentOrigin.REQUEST, null, 0);
         Alert.SlaContext sla = new Alert.SlaContext(SlaMetric.RESOLUTION, Duration.ofHours(8),
                 kind == AlertKind.SLA_WARNING ? 75 : 100, "default");
         return switch (kind) {
@@ -52,6 +52,6 @@ public final class SampleAlerts {
     private static Alert alert(AlertKind kind, int level, Duration late, Alert.TicketContext ticket,
             Alert.CommitmentContext commitment, Alert.SlaContext sla) {
         return new Alert("sample-" + kind.name().toLowerCase(), kind, level, "HD-1042", "sample-desk", DUE.plus(late),
-                DUE, late, ticket, commitment, sla);
+                DUE, late, ticket, commitment, sla, null);
     }
 }
