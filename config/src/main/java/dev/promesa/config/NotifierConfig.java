@@ -111,6 +111,9 @@ public interface NotifierConfig {
 
         Optional<String> lead();
 
+        /** The lead's name as users read it: it signs the second apology ("de nuevo") to a user. */
+        Optional<String> leadName();
+
         Optional<String> manager();
 
         /** Language of this team's lead/manager emails; else {@link NotifierConfig#defaultLocale()}. */

@@ -50,6 +50,8 @@ public final class TestAlerts {
         private CommitmentKind promiseKind = CommitmentKind.UPDATE;
         private PromisedTo promisedTo = PromisedTo.USER;
         private boolean slaData = true;
+        private Duration nextStepAfter;
+        private boolean apology;
 
         private Builder(AlertKind kind) {
             this.kind = kind;
@@ -135,13 +137,32 @@ public final class TestAlerts {
             return this;
         }
 
+        /**
+         * The alert names the next step the user's apology promised: news within {@code after} of the alert (for a
+         * COMMITMENT_OVERDUE_USER: the time this apology names; for a staff alert: what the user was told).
+         */
+        public Builder nextStep(Duration after) {
+            this.nextStepAfter = after;
+            return this;
+        }
+
+        /**
+         * The promise is itself the next step of an earlier apology (origin APOLOGY, round 1, made two hours before it
+         * fell due, no description): its COMMITMENT_OVERDUE_USER is the second apology.
+         */
+        public Builder apology() {
+            this.apology = true;
+            this.promise = null;
+            return this;
+        }
+
         /** English requester and agent on the night-shift team (lead in English, New York time). */
         public Builder english() {
             requester = JOHN;
             assignee = SAM;
             team = "night-shift";
             subject = "The printer on floor 2 does not print";
-            promise = "Send the repair quote";
+            promise = apology ? null : "Send the repair quote";
             return this;
         }
 
@@ -154,15 +175,22 @@ public final class TestAlerts {
             var ticket = new Alert.TicketContext(subject, Priority.P2, status, requester, assignee, team);
             var commitment = commitmentKind
                     ? new Alert.CommitmentContext("c-" + alertId, promiseKind, promise, promisedTo,
-                            DUE.minus(Duration.ofHours(4)), "Le envío el presupuesto antes de las 15:00.",
-                            CommitmentOrigin.REQUEST, null, 0)
+                            DUE.minus(Duration.ofHours(apology ? 2 : 4)),
+                            apology ? null : "Le envío el presupuesto antes de las 15:00.",
+                            apology ? CommitmentOrigin.APOLOGY : CommitmentOrigin.REQUEST, null, apology ? 1 : 0)
                     : null;
             var sla = slaKind
                     ? new Alert.SlaContext(slaData ? SlaMetric.RESOLUTION : null, slaData ? Duration.ofHours(8) : null,
                             kind == AlertKind.SLA_WARNING ? 75 : 100, "default")
                     : null;
-            return new Alert(alertId, kind, level, ticketId, source, DUE.plus(late), DUE, late, ticket,
-                    commitment, sla, null);
+            Instant firedAt = DUE.plus(late);
+            // a staff alert names what the user was told in the apology, which fired a user grace after the due time
+            Instant toldAt = kind == AlertKind.COMMITMENT_OVERDUE_USER ? firedAt : DUE.plus(Duration.ofMinutes(30));
+            var nextStep = nextStepAfter == null
+                    ? null
+                    : new Alert.NextStep("c-" + alertId + "~next", toldAt, toldAt.plus(nextStepAfter));
+            return new Alert(alertId, kind, level, ticketId, source, firedAt, DUE, late, ticket, commitment, sla,
+                    nextStep);
         }
     }
 }

@@ -34,6 +34,11 @@ public final class ConfiguredTeams implements TeamDirectory {
     }
 
     @Override
+    public Optional<String> leadName(String team) {
+        return setting(team, NotifierConfig.Team::leadName);
+    }
+
+    @Override
     public Optional<String> manager(String team) {
         return setting(team, NotifierConfig.Team::manager);
     }

@@ -10,6 +10,11 @@ public interface TeamDirectory {
 
     Optional<String> lead(String team);
 
+    /** The lead's name as people read it ({@code promesa.teams.<team>.lead-name}): who signs a second apology. */
+    default Optional<String> leadName(String team) {
+        return Optional.empty();
+    }
+
     Optional<String> manager(String team);
 
     /** Language tag for this team's leads and managers, if configured. */

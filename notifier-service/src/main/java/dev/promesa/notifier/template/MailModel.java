@@ -1,5 +1,6 @@
 package dev.promesa.notifier.template;
 
+import dev.promesa.contracts.Alert;
 import dev.promesa.contracts.AlertKind;
 
 /**
@@ -30,6 +31,12 @@ import dev.promesa.contracts.AlertKind;
  * @param usEnglish the reader is American (en-US): American spelling where the templates differ ("apologize")
  * @param waitingOnUser the ticket waits for the user's answer when the alert fires (status {@code WAITING_ON_USER}):
  *        the user's email says what the desk needs instead of "nothing more to do" (docs/notifier-service.md)
+ * @param nextStep the time the user will hear from the desk by ({@link Alert.NextStep}): named in the apology, and in
+ *        later staff emails about the same promise; null without one
+ * @param nextStepToldAt when the user was told {@code nextStep}; null without one
+ * @param apology the promise is itself the next step of an apology (origin {@code APOLOGY}): the user's email says
+ *        "de nuevo" and is signed by the team lead; staff read what the user was promised
+ * @param leadName the team lead's name ({@code teams.<team>.lead-name}), who signs the second apology; else null
  */
 public record MailModel(
         AlertKind kind,
@@ -59,5 +66,29 @@ public record MailModel(
         int slaPercent,
         String deskName,
         boolean usEnglish,
-        boolean waitingOnUser) {
+        boolean waitingOnUser,
+        String nextStep,
+        String nextStepToldAt,
+        boolean apology,
+        String leadName) {
+
+    public boolean dueSoon() {
+        return kind == AlertKind.COMMITMENT_DUE_SOON;
+    }
+
+    public boolean overdue() {
+        return kind == AlertKind.COMMITMENT_OVERDUE;
+    }
+
+    public boolean escalated() {
+        return kind == AlertKind.ESCALATED;
+    }
+
+    public boolean slaWarning() {
+        return kind == AlertKind.SLA_WARNING;
+    }
+
+    public boolean slaBreached() {
+        return kind == AlertKind.SLA_BREACHED;
+    }
 }

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 
 import dev.promesa.contracts.Alert;
 import dev.promesa.contracts.CommitmentKind;
+import dev.promesa.contracts.CommitmentOrigin;
 import dev.promesa.contracts.Person;
 import dev.promesa.contracts.PromisedTo;
 import dev.promesa.contracts.SlaMetric;
@@ -26,6 +27,7 @@ public final class MailModels {
         Alert.SlaContext sla = alert.sla();
         Person assignee = ticket.assignee();
         Person requester = ticket.requester();
+        Alert.NextStep next = alert.nextStep();
         Instant reference = alert.firedAt() != null ? alert.firedAt() : Instant.now();
         Duration late = alert.late() == null ? Duration.ZERO : alert.late();
         return new MailModel(
@@ -58,7 +60,15 @@ public final class MailModels {
                 sla == null ? 0 : sla.percent(),
                 letterhead.deskName().filter(name -> !name.isBlank()).orElse(null),
                 "en-US".equals(language),
-                ticket.status() == TicketStatus.WAITING_ON_USER);
+                ticket.status() == TicketStatus.WAITING_ON_USER,
+                next == null || next.dueAt() == null
+                        ? null
+                        : HumanTime.dateTime(next.dueAt(), reference, zone, language),
+                next == null || next.toldAt() == null
+                        ? null
+                        : HumanTime.dateTime(next.toldAt(), reference, zone, language),
+                commitment != null && commitment.origin() == CommitmentOrigin.APOLOGY,
+                letterhead.teams().leadName(ticket.team()).filter(name -> !name.isBlank()).orElse(null));
     }
 
     static String metricName(SlaMetric metric, String language) {

@@ -2,6 +2,7 @@ package dev.promesa.notifier.template;
 
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -9,6 +10,8 @@ import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.Variant;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 
 import dev.promesa.config.NotifierConfig;
 import dev.promesa.contracts.Alert;
@@ -17,51 +20,25 @@ import dev.promesa.notifier.recipient.Addressee.Recipient;
 import dev.promesa.notifier.recipient.Audience;
 
 /**
- * Renders the email one recipient gets for one alert. Templates live in {@code templates/mail/<name>_<language>.html}
- * and {@code .txt} (the two parts of one email) and {@code templates/subject/<name>_<language>.txt}; there is one
- * template per audience (agent, lead, user) rather than per kind, because each audience's emails share one shape and
- * only the headline changes with the kind.
+ * Renders the email one recipient gets for one alert. The wording lives in the message bundle ({@link MailText},
+ * Spanish, and {@link MailTextEn}); the templates {@code templates/mail/<shape>.html} and {@code .txt} (the two parts of
+ * one email) lay its sentences out, rendered with the reader's language as their locale. There is one template per
+ * audience (agent, lead, user) rather than per kind, because each audience's emails share one shape and only the
+ * headline changes with the kind.
  */
 @ApplicationScoped
 public class MailRenderer {
 
-    /** The mail bodies: Qute checks every expression against {@link MailModel} at build time. */
+    /** The mail bodies: Qute checks every expression, messages included, against {@link MailModel} at build time. */
     @CheckedTemplate(basePath = "mail")
     static class Mails {
-        static native MailTemplateInstance agent_es(MailModel m, String subject);
+        static native MailTemplateInstance agent(MailModel m, String subject);
 
-        static native MailTemplateInstance agent_en(MailModel m, String subject);
+        static native MailTemplateInstance lead(MailModel m, String subject);
 
-        static native MailTemplateInstance lead_es(MailModel m, String subject);
+        static native MailTemplateInstance userOverdue(MailModel m, String subject);
 
-        static native MailTemplateInstance lead_en(MailModel m, String subject);
-
-        static native MailTemplateInstance userOverdue_es(MailModel m, String subject);
-
-        static native MailTemplateInstance userOverdue_en(MailModel m, String subject);
-
-        static native MailTemplateInstance satisfaction_es(MailModel m, String subject);
-
-        static native MailTemplateInstance satisfaction_en(MailModel m, String subject);
-    }
-
-    @CheckedTemplate(basePath = "subject")
-    static class Subjects {
-        static native TemplateInstance agent_es(MailModel m);
-
-        static native TemplateInstance agent_en(MailModel m);
-
-        static native TemplateInstance lead_es(MailModel m);
-
-        static native TemplateInstance lead_en(MailModel m);
-
-        static native TemplateInstance userOverdue_es(MailModel m);
-
-        static native TemplateInstance userOverdue_en(MailModel m);
-
-        static native TemplateInstance satisfaction_es(MailModel m);
-
-        static native TemplateInstance satisfaction_en(MailModel m);
+        static native MailTemplateInstance satisfaction(MailModel m, String subject);
     }
 
     enum Shape {
@@ -77,9 +54,13 @@ public class MailRenderer {
     }
 
     private final NotifierConfig config;
+    private final MailText spanish;
+    private final MailText english;
 
-    MailRenderer(NotifierConfig config) {
+    MailRenderer(NotifierConfig config, MailText spanish, @Localized("en") MailText english) {
         this.config = config;
+        this.spanish = spanish;
+        this.english = english;
     }
 
     /** The email {@code recipient} gets for {@code alert}, written on behalf of the desk of {@code letterhead}. */
@@ -90,18 +71,19 @@ public class MailRenderer {
         ZoneId zone = MailModels.zoneOf(recipient.timeZone(), config.defaultTimeZone());
         MailModel model = MailModels.of(alert, recipient.name(), dialect, zone, letterhead);
         Shape shape = Shape.of(recipient.audience(), alert.kind());
-        boolean es = "es".equals(language);
+        MailText words = "es".equals(language) ? spanish : english;
 
         // every subject ends with the ticket reference the desk files replies by ([#T-1001])
-        String subject = HeaderText.withReference(subject(shape, es, model).render(),
+        String subject = HeaderText.withReference(subject(shape, words, model),
                 letterhead.reference(alert.ticketId()));
-        String text = render(body(shape, es, model, subject), Variant.TEXT_PLAIN);
-        String html = render(body(shape, es, model, subject), Variant.TEXT_HTML);
+        Locale locale = Locale.forLanguageTag(language);
+        String text = render(body(shape, model, subject), locale, Variant.TEXT_PLAIN);
+        String html = render(body(shape, model, subject), locale, Variant.TEXT_HTML);
         return new RenderedMail(language, subject, text, html);
     }
 
-    private static String render(MailTemplateInstance mail, String contentType) {
-        TemplateInstance instance = mail.templateInstance();
+    private static String render(MailTemplateInstance mail, Locale locale, String contentType) {
+        TemplateInstance instance = mail.templateInstance().setAttribute(MessageBundles.ATTRIBUTE_LOCALE, locale);
         @SuppressWarnings("unchecked")
         List<Variant> variants = (List<Variant>) instance.getAttribute(TemplateInstance.VARIANTS);
         Variant variant = variants.stream().filter(v -> contentType.equals(v.getContentType())).findFirst()
@@ -109,21 +91,21 @@ public class MailRenderer {
         return instance.setAttribute(TemplateInstance.SELECTED_VARIANT, variant).render();
     }
 
-    private static TemplateInstance subject(Shape shape, boolean es, MailModel m) {
+    private static String subject(Shape shape, MailText words, MailModel m) {
         return switch (shape) {
-            case AGENT -> es ? Subjects.agent_es(m) : Subjects.agent_en(m);
-            case LEAD -> es ? Subjects.lead_es(m) : Subjects.lead_en(m);
-            case USER_OVERDUE -> es ? Subjects.userOverdue_es(m) : Subjects.userOverdue_en(m);
-            case SATISFACTION -> es ? Subjects.satisfaction_es(m) : Subjects.satisfaction_en(m);
+            case AGENT -> words.agentSubject(m);
+            case LEAD -> words.leadSubject(m);
+            case USER_OVERDUE -> words.userOverdueSubject(m);
+            case SATISFACTION -> words.satisfactionSubject(m);
         };
     }
 
-    private static MailTemplateInstance body(Shape shape, boolean es, MailModel m, String subject) {
+    private static MailTemplateInstance body(Shape shape, MailModel m, String subject) {
         return switch (shape) {
-            case AGENT -> es ? Mails.agent_es(m, subject) : Mails.agent_en(m, subject);
-            case LEAD -> es ? Mails.lead_es(m, subject) : Mails.lead_en(m, subject);
-            case USER_OVERDUE -> es ? Mails.userOverdue_es(m, subject) : Mails.userOverdue_en(m, subject);
-            case SATISFACTION -> es ? Mails.satisfaction_es(m, subject) : Mails.satisfaction_en(m, subject);
+            case AGENT -> Mails.agent(m, subject);
+            case LEAD -> Mails.lead(m, subject);
+            case USER_OVERDUE -> Mails.userOverdue(m, subject);
+            case SATISFACTION -> Mails.satisfaction(m, subject);
         };
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -39,6 +40,9 @@ class ExampleEmailsTest {
     @Inject
     MailRenderer renderer;
 
+    /** The default {@code promesa.commitments.apology-window}: when the apology says the user will hear from us. */
+    private static final Duration NEXT_STEP = Duration.ofHours(2);
+
     record Example(String title, TestAlerts.Builder alert) {
     }
 
@@ -47,15 +51,22 @@ class ExampleEmailsTest {
         List<Example> examples = List.of(
                 new Example("A promise about to fall due (agent)", alert(AlertKind.COMMITMENT_DUE_SOON, "1")),
                 new Example("A missed promise (agent)", alert(AlertKind.COMMITMENT_OVERDUE, "2")),
-                new Example("The user's apology after a missed promise", alert(AlertKind.COMMITMENT_OVERDUE_USER, "3")),
+                new Example("The user's apology after a missed promise, with the time of the next step",
+                        alert(AlertKind.COMMITMENT_OVERDUE_USER, "3").nextStep(NEXT_STEP)),
                 new Example("The same while the desk waits for the user's answer",
-                        alert(AlertKind.COMMITMENT_OVERDUE_USER, "4").status(TicketStatus.WAITING_ON_USER)),
-                new Example("Escalation to the team lead", alert(AlertKind.ESCALATED, "5")),
+                        alert(AlertKind.COMMITMENT_OVERDUE_USER, "4").status(TicketStatus.WAITING_ON_USER)
+                                .nextStep(NEXT_STEP)),
+                new Example("Escalation to the team lead, after the user's apology",
+                        alert(AlertKind.ESCALATED, "5").nextStep(NEXT_STEP)),
                 new Example("Second escalation (manager, or the lead where there is none)",
                         alert(AlertKind.ESCALATED, "6").level(2)),
                 new Example("A service level at risk (agent)", alert(AlertKind.SLA_WARNING, "7")),
                 new Example("A service level missed (agent and lead)", alert(AlertKind.SLA_BREACHED, "8")),
-                new Example("The satisfaction check after resolution", alert(AlertKind.SATISFACTION_CHECK, "9")));
+                new Example("The satisfaction check after resolution", alert(AlertKind.SATISFACTION_CHECK, "9")),
+                new Example("The next step promised in the apology is missed too (agent)",
+                        alert(AlertKind.COMMITMENT_OVERDUE, "A").apology()),
+                new Example("The second apology to the user, signed by the team lead",
+                        alert(AlertKind.COMMITMENT_OVERDUE_USER, "B").apology().nextStep(NEXT_STEP)));
         Desk desk = desks.of("acme");
         StringBuilder doc = new StringBuilder("""
                 # Example emails

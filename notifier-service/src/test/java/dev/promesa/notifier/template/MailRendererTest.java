@@ -2,8 +2,11 @@ package dev.promesa.notifier.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
@@ -258,6 +261,7 @@ class MailRendererTest {
 
     @Test
     void theRegisterCheckKnowsTheTuFormsAndLeavesUstedAlone() {
+        assertThat(TuForms.in("Equipo de Soporte TI")).as("an acronym is not a pronoun").isEmpty();
         assertThat(TuForms.in("Hola, ¿puedes revisar tu correo? Te escribo mañana y recibirás la respuesta. "
                 + "Avísanos si necesitas algo; no te preocupes, haz la prueba y dime. Contigo. Lo enviaste ayer."))
                 .containsExactly("puedes", "tu", "te", "recibirás", "avísanos", "necesitas", "no te preocupes",
@@ -304,5 +308,84 @@ class MailRendererTest {
 
     private String userText(Alert alert) {
         return renderer.render(alert, (Recipient) resolver.resolve(alert).get(0), letterhead).text();
+    }
+
+    /** Renders {@code alert} for each of its recipients, on the acme desk (team names and lead names configured). */
+    private Map<Audience, RenderedMail> onAcme(TestAlerts.Builder builder) {
+        Alert alert = builder.source("acme").build();
+        var desk = desks.of("acme");
+        Map<Audience, RenderedMail> mails = new EnumMap<>(Audience.class);
+        for (Addressee addressee : desk.recipients().resolve(alert)) {
+            mails.put(addressee.audience(), renderer.render(alert, (Recipient) addressee, desk.letterhead()));
+        }
+        return mails;
+    }
+
+    @Test
+    void theApologyNamesWhenTheUserWillHearFromUs() {
+        RenderedMail es = onAcme(TestAlerts.alert(AlertKind.COMMITMENT_OVERDUE_USER).nextStep(Duration.ofHours(2)))
+                .get(Audience.USER);
+        // the alert fired at 9:20 Mexico City time; the next step is two hours later
+        assertThat(es.text()).contains("le escribirá antes del jueves 26 de noviembre a las 11:20 (hora de la Ciudad "
+                + "de México) con novedades.").doesNotContain("lo antes posible", "de nuevo");
+        assertThat(es.html()).contains("antes del jueves 26 de noviembre a las 11:20");
+
+        RenderedMail en = onAcme(TestAlerts.alert(AlertKind.COMMITMENT_OVERDUE_USER).english()
+                .nextStep(Duration.ofHours(2))).get(Audience.USER);
+        assertThat(en.text()).contains("will write to you with news by Thursday, November 26 at 12:20 PM (New York "
+                + "time).").doesNotContain("as soon as possible", "again");
+
+        RenderedMail withoutOne = onAcme(TestAlerts.alert(AlertKind.COMMITMENT_OVERDUE_USER)).get(Audience.USER);
+        assertThat(withoutOne.text()).as("an alert from before next steps still reads")
+                .contains("le escribirá lo antes posible con novedades");
+    }
+
+    @Test
+    void theSecondApologySaysSoAndIsSignedByTheLead() {
+        RenderedMail es = onAcme(TestAlerts.alert(AlertKind.COMMITMENT_OVERDUE_USER).apology()
+                .nextStep(Duration.ofHours(2))).get(Audience.USER);
+        assertThat(es.subject()).contains("le seguimos debiendo una respuesta");
+        assertThat(es.text()).contains("Le escribimos de nuevo por su solicitud",
+                "le escribimos para disculparnos por un retraso y le dijimos que tendría noticias nuestras antes del "
+                        + "jueves 26 de noviembre a las 8:00",
+                "Tampoco hemos cumplido ese plazo",
+                "Carmen Díaz, responsable del equipo Soporte TI, se ocupa ahora personalmente de su solicitud y le "
+                        + "escribirá antes del jueves 26 de noviembre a las 11:20",
+                "Atentamente,\nCarmen Díaz, responsable del equipo Soporte TI")
+                .doesNotContain("Marta Ruiz,", "comprometimos");
+        assertThat(TuForms.in(es.subject() + "\n" + es.text() + "\n" + es.html())).isEmpty();
+
+        RenderedMail en = onAcme(TestAlerts.alert(AlertKind.COMMITMENT_OVERDUE_USER).apology().english()
+                .nextStep(Duration.ofHours(2))).get(Audience.USER);
+        assertThat(en.text()).contains("We are writing to you again about your request",
+                "we wrote to apologize for a delay", "We have not kept that promise either",
+                "Alex Morgan, who leads the Night Support team, is now personally handling your request and will "
+                        + "write to you by Thursday, November 26 at 12:20 PM",
+                "Kind regards,\nAlex Morgan, Night Support team lead");
+
+        RenderedMail unnamed = onAcme(TestAlerts.alert(AlertKind.COMMITMENT_OVERDUE_USER).apology().team("orphans")
+                .nextStep(Duration.ofHours(2))).get(Audience.USER);
+        assertThat(unnamed.text()).as("a team without a lead's name or a team name")
+                .contains("la persona responsable del equipo se ocupa ahora personalmente",
+                        "Atentamente,\nResponsable del equipo de soporte");
+    }
+
+    @Test
+    void staffReadWhatTheUserWasToldAndWhen() {
+        Map<Audience, RenderedMail> escalation = onAcme(TestAlerts.alert(AlertKind.ESCALATED)
+                .nextStep(Duration.ofHours(2)));
+        assertThat(escalation.get(Audience.LEAD).text()).contains("A Lucía Fernández ya le escribimos el jueves 26 de "
+                + "noviembre a las 15:30 (hora de Madrid) para disculparnos, y le prometimos noticias antes del jueves "
+                + "26 de noviembre a las 17:30 (hora de Madrid).");
+        assertThat(escalation.get(Audience.LEAD).html()).contains("A Lucía Fernández ya le escribimos");
+
+        Map<Audience, RenderedMail> missedAgain = onAcme(TestAlerts.alert(AlertKind.COMMITMENT_OVERDUE).apology());
+        assertThat(missedAgain.get(Audience.AGENT).text()).contains("tener noticias nuestras, como se le prometió al "
+                + "disculparnos el jueves 26 de noviembre a las 13:00 (hora de Madrid), antes del jueves 26 de "
+                + "noviembre a las 15:00", "escriba ahora a Lucía Fernández");
+        Map<Audience, RenderedMail> english = onAcme(TestAlerts.alert(AlertKind.COMMITMENT_OVERDUE).apology()
+                .english());
+        assertThat(english.get(Audience.AGENT).text()).contains("news from us, as promised in our apology on",
+                "write to John Carter now");
     }
 }

@@ -2,6 +2,7 @@ package dev.promesa.notifier.template;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -47,9 +48,13 @@ final class TuForms {
     private TuForms() {
     }
 
-    /** The tú forms in {@code text}, lower-cased, in order; empty when it is all usted. */
+    /**
+     * The tú forms in {@code text}, lower-cased, in order; empty when it is all usted. A word in capitals is an
+     * acronym, not a pronoun ("Soporte TI", tecnologías de la información).
+     */
     static List<String> in(String text) {
         Matcher m = FORMS.matcher(text);
-        return m.results().map(r -> r.group().toLowerCase(Locale.ROOT)).toList();
+        return m.results().map(MatchResult::group).filter(word -> !word.equals(word.toUpperCase(Locale.ROOT)))
+                .map(word -> word.toLowerCase(Locale.ROOT)).toList();
     }
 }
