@@ -4,10 +4,10 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Optional;
 
+import dev.promesa.calendar.WorkingHoursCalendar;
 import dev.promesa.contracts.Alert;
 import dev.promesa.contracts.Interaction;
 import dev.promesa.contracts.Person;
-import dev.promesa.followup.calendar.WorkingHoursCalendar;
 import dev.promesa.recognition.promise.AgentMessage;
 import dev.promesa.recognition.promise.WorkingHours;
 

@@ -5,11 +5,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.promesa.calendar.BusinessCalendar;
 import dev.promesa.contracts.AlertKind;
 import dev.promesa.contracts.CommitmentKind;
 import dev.promesa.contracts.Interaction;
 import dev.promesa.contracts.PromisedTo;
-import dev.promesa.followup.calendar.BusinessCalendar;
 import dev.promesa.followup.scheduling.Schedule;
 
 /** DESIGN.md's commitment rules as plain functions: when each alert is due, and what keeps a promise. */

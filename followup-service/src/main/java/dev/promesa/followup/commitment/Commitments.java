@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import dev.promesa.calendar.BusinessCalendar;
 import dev.promesa.config.CommitmentConfig;
 import dev.promesa.config.DelaysIn;
 import dev.promesa.config.FromText;
@@ -21,7 +22,6 @@ import dev.promesa.contracts.CommitmentOrigin;
 import dev.promesa.contracts.CommitmentRequest;
 import dev.promesa.contracts.Interaction;
 import dev.promesa.contracts.PromisedTo;
-import dev.promesa.followup.calendar.BusinessCalendar;
 import dev.promesa.followup.commitment.ActionRefused.Reason;
 import dev.promesa.followup.scheduling.PendingAlert;
 import dev.promesa.followup.scheduling.Schedule;

@@ -1,8 +1,8 @@
 package dev.promesa.followup.commitment;
 
+import dev.promesa.calendar.WorkingHoursCalendar;
 import dev.promesa.contracts.Alert;
 import dev.promesa.contracts.TicketRef;
-import dev.promesa.followup.calendar.WorkingHoursCalendar;
 import dev.promesa.followup.scheduling.DueItems;
 
 /**

@@ -9,11 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import dev.promesa.calendar.BusinessCalendar;
 import dev.promesa.config.SlaConfig;
 import dev.promesa.contracts.Alert;
 import dev.promesa.contracts.AlertKind;
 import dev.promesa.contracts.SlaMetric;
-import dev.promesa.followup.calendar.BusinessCalendar;
 import dev.promesa.followup.scheduling.PendingAlert;
 import dev.promesa.followup.scheduling.Schedule;
 import dev.promesa.followup.sla.SlaRules.Arming;

@@ -12,13 +12,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import dev.promesa.calendar.BusinessCalendar;
+import dev.promesa.calendar.WorkingHoursCalendar;
 import dev.promesa.config.CalendarConfig;
 import dev.promesa.config.SlaConfig;
 import dev.promesa.config.SourcesConfig;
 import dev.promesa.contracts.Priority;
 import dev.promesa.contracts.SlaMetric;
-import dev.promesa.followup.calendar.BusinessCalendar;
-import dev.promesa.followup.calendar.WorkingHoursCalendar;
 
 /** The configured SLA policies, resolved once at start-up so a bad target fails the start, not a ticket. */
 @ApplicationScoped

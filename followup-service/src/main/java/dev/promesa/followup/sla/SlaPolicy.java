@@ -3,9 +3,9 @@ package dev.promesa.followup.sla;
 import java.util.EnumMap;
 import java.util.Map;
 
+import dev.promesa.calendar.WorkingHoursCalendar;
 import dev.promesa.contracts.Priority;
 import dev.promesa.contracts.SlaMetric;
-import dev.promesa.followup.calendar.WorkingHoursCalendar;
 
 /**
  * A named policy with its targets resolved to durations and calendars.

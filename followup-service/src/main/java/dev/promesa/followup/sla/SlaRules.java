@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.promesa.calendar.BusinessCalendar;
 import dev.promesa.contracts.AlertKind;
-import dev.promesa.followup.calendar.BusinessCalendar;
 import dev.promesa.followup.scheduling.Schedule;
 
 /** When a running clock warns and breaches: pure arithmetic over a business calendar. */

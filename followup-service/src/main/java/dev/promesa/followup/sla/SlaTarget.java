@@ -2,8 +2,8 @@ package dev.promesa.followup.sla;
 
 import java.time.Duration;
 
+import dev.promesa.calendar.BusinessCalendar;
 import dev.promesa.contracts.SlaMetric;
-import dev.promesa.followup.calendar.BusinessCalendar;
 
 /** One resolved target: how much open time a metric may take, counted on which calendar. */
 public record SlaTarget(String policy, SlaMetric metric, Duration target, String hours, BusinessCalendar calendar) {

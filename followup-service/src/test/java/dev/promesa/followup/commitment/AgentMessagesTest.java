@@ -12,6 +12,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import dev.promesa.calendar.WorkingHoursCalendar;
 import dev.promesa.contracts.Alert;
 import dev.promesa.contracts.Author;
 import dev.promesa.contracts.AuthorRole;
@@ -22,7 +23,6 @@ import dev.promesa.contracts.Person;
 import dev.promesa.contracts.Priority;
 import dev.promesa.contracts.TicketStatus;
 import dev.promesa.contracts.Visibility;
-import dev.promesa.followup.calendar.WorkingHoursCalendar;
 import dev.promesa.recognition.promise.AgentMessage;
 import dev.promesa.recognition.promise.PromiseRecognizer;
 

@@ -10,6 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import dev.promesa.calendar.BusinessCalendar;
+import dev.promesa.calendar.WorkingHoursCalendar;
 import dev.promesa.contracts.AlertKind;
 import dev.promesa.contracts.Author;
 import dev.promesa.contracts.AuthorRole;
@@ -19,8 +21,6 @@ import dev.promesa.contracts.Interaction;
 import dev.promesa.contracts.InteractionKind;
 import dev.promesa.contracts.PromisedTo;
 import dev.promesa.contracts.Visibility;
-import dev.promesa.followup.calendar.BusinessCalendar;
-import dev.promesa.followup.calendar.WorkingHoursCalendar;
 import dev.promesa.followup.scheduling.Schedule;
 
 class CommitmentRulesTest {

@@ -9,9 +9,9 @@ import java.time.ZoneId;
 
 import org.junit.jupiter.api.Test;
 
+import dev.promesa.calendar.BusinessCalendar;
+import dev.promesa.calendar.WorkingHoursCalendar;
 import dev.promesa.contracts.AlertKind;
-import dev.promesa.followup.calendar.BusinessCalendar;
-import dev.promesa.followup.calendar.WorkingHoursCalendar;
 import dev.promesa.followup.scheduling.Schedule;
 import dev.promesa.followup.sla.SlaRules.Arming;
 

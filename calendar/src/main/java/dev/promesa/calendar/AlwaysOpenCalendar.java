@@ -1,4 +1,4 @@
-package dev.promesa.followup.calendar;
+package dev.promesa.calendar;
 
 import java.time.Duration;
 import java.time.Instant;
