@@ -25,6 +25,15 @@ public interface BusinessCalendar {
     /** Open time in one ordinary working day: what "1 business day" means in a target. */
     Duration workingDay();
 
+    /**
+     * The first open instant at or after {@code at}: {@code at} itself while the calendar is open, else the next
+     * opening. What "wait for the next working hour" means (notifier holds staff emails until then). Follows from the
+     * contract: {@code plus(at, 1 ns)} is the earliest instant one nanosecond of open time after {@code at}.
+     */
+    default Instant nextOpen(Instant at) {
+        return plus(at, Duration.ofNanos(1)).minusNanos(1);
+    }
+
     /** A calendar that is always open (24x7): plain wall-clock arithmetic. */
     static BusinessCalendar alwaysOpen() {
         return AlwaysOpenCalendar.INSTANCE;

@@ -51,6 +51,14 @@ public final class WorkingHoursCalendar implements BusinessCalendar {
                 LocalTime.of(18, 0), Set.of());
     }
 
+    /**
+     * The same working days, hours and holidays, read on another zone's wall clock: the hours of a person known only
+     * by their zone (09:00–18:00 in Madrid becomes 09:00–18:00 in New York).
+     */
+    public WorkingHoursCalendar inZone(ZoneId otherZone) {
+        return new WorkingHoursCalendar(otherZone, workingDays, opens, closes, holidays);
+    }
+
     public WorkingHoursCalendar withHolidays(Set<LocalDate> newHolidays) {
         return new WorkingHoursCalendar(zone, workingDays, opens, closes, newHolidays);
     }

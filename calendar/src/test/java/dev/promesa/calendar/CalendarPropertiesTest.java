@@ -110,4 +110,14 @@ class CalendarPropertiesTest {
         assertThat(calendar.plus(a.plus(later), d)).isAfterOrEqualTo(calendar.plus(a, d));
         assertThat(calendar.plus(a, d.plusSeconds(1))).isAfter(calendar.plus(a, d));
     }
+
+    /** The next open instant: never earlier, no open time is skipped on the way, and open time starts there. */
+    @Property(tries = TRIES)
+    void nextOpenIsTheStartOfTheNextOpenTime(@ForAll("calendars") BusinessCalendar calendar,
+            @ForAll("instants") Instant a) {
+        Instant open = calendar.nextOpen(a);
+        assertThat(open).isAfterOrEqualTo(a);
+        assertThat(calendar.businessTimeBetween(a, open)).isZero();
+        assertThat(calendar.businessTimeBetween(open, open.plusNanos(1))).isEqualTo(Duration.ofNanos(1));
+    }
 }

@@ -217,4 +217,41 @@ class WorkingHoursCalendarTest {
         assertThatThrownBy(() -> new WorkingHoursCalendar(MADRID, EnumSet.of(DayOfWeek.MONDAY),
                 LocalTime.of(18, 0), LocalTime.of(9, 0), Set.of())).hasMessageContaining("before closing");
     }
+
+    @Nested
+    class NextOpen {
+        @Test
+        void anOpenInstantIsItself() {
+            assertThat(OFFICE.nextOpen(madrid("2026-12-04T10:30"))).isEqualTo(madrid("2026-12-04T10:30"));
+            assertThat(OFFICE.nextOpen(madrid("2026-12-04T09:00"))).isEqualTo(madrid("2026-12-04T09:00"));
+        }
+
+        @Test
+        void closedTimeWaitsForTheNextOpening() {
+            // Friday 20:00 → Monday 09:00; closing time itself is closed
+            assertThat(OFFICE.nextOpen(madrid("2026-12-04T20:00"))).isEqualTo(madrid("2026-12-07T09:00"));
+            assertThat(OFFICE.nextOpen(madrid("2026-12-04T18:00"))).isEqualTo(madrid("2026-12-07T09:00"));
+            assertThat(OFFICE.nextOpen(madrid("2026-12-07T06:59"))).isEqualTo(madrid("2026-12-07T09:00"));
+            // Thursday 24 December after hours: Christmas Day is a holiday, then the weekend
+            assertThat(OFFICE.nextOpen(madrid("2026-12-24T19:00"))).isEqualTo(madrid("2026-12-28T09:00"));
+        }
+
+        @Test
+        void alwaysOpenNeverWaits() {
+            assertThat(BusinessCalendar.alwaysOpen().nextOpen(madrid("2026-12-05T03:00")))
+                    .isEqualTo(madrid("2026-12-05T03:00"));
+        }
+
+        @Test
+        void inZoneKeepsTheHoursOnTheOtherWallClock() {
+            WorkingHoursCalendar mexico = OFFICE.inZone(MEXICO);
+            assertThat(mexico.zone()).isEqualTo(MEXICO);
+            assertThat(mexico.opens()).isEqualTo(LocalTime.of(9, 0));
+            assertThat(mexico.holidays()).isEqualTo(OFFICE.holidays());
+            // Friday 20:00 in Madrid is 13:00 in Mexico City: open there
+            assertThat(mexico.nextOpen(madrid("2026-12-04T20:00"))).isEqualTo(madrid("2026-12-04T20:00"));
+            assertThat(mexico.nextOpen(madrid("2026-12-05T02:00")))
+                    .isEqualTo(at(MEXICO, "2026-12-07T09:00"));
+        }
+    }
 }

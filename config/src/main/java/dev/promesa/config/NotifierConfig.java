@@ -121,6 +121,13 @@ public interface NotifierConfig {
 
         /** Zone of this team's lead/manager; else {@link NotifierConfig#defaultTimeZone()}. */
         Optional<String> timeZone();
+
+        /**
+         * The business calendar ({@code promesa.calendars.<name>}) of this team's working hours: when its lead and
+         * manager (and agents without a zone of their own) get staff emails. Else the team's {@code time-zone} with the
+         * policy calendar's days and hours, else the ticket's policy calendar.
+         */
+        Optional<String> calendar();
     }
 
     /**

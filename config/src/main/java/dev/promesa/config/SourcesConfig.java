@@ -2,6 +2,7 @@ package dev.promesa.config;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithParentName;
@@ -74,6 +75,9 @@ public interface SourcesConfig {
         /** Desk priority names mapped to Promesa's ({@code ...priority-map."2 normal"=P3}), over the desk's defaults. */
         Map<String, Priority> priorityMap();
 
+        /** Working hours for this desk's staff; each falls back to {@code promesa.notifications.staff-hours.*}. */
+        StaffHours staffHours();
+
         /**
          * Internal notes Promesa writes into this desk's tickets when it emails a user about a late promise or
          * escalates ({@code write-back.*}); without these settings, none.
@@ -114,6 +118,17 @@ public interface SourcesConfig {
     interface Commitments {
         /** {@code elapsed} or {@code working-hours}; else {@code promesa.commitments.delays-in}. */
         Optional<DelaysIn> delaysIn();
+    }
+
+    interface StaffHours {
+        /** Else {@code promesa.notifications.staff-hours.enabled}. */
+        Optional<Boolean> enabled();
+
+        /** Else {@code promesa.notifications.staff-hours.exempt-priorities}. */
+        Optional<String> exemptPriorities();
+
+        /** Else {@code promesa.notifications.staff-hours.exempt-escalation-level}. */
+        OptionalInt exemptEscalationLevel();
     }
 
     interface Promises {

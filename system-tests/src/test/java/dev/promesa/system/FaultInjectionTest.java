@@ -279,6 +279,8 @@ class FaultInjectionTest {
                 "promesa.delivery.max-backoff", "PT4S",
                 "promesa.delivery.retry-for", "PT7S",
                 "promesa.delivery.send-timeout", "PT5S"));
+        // the ledger counts every staff email within the run, whatever hour the build runs at: no working hours
+        notifierConfig.put("promesa.notifications.staff-hours.enabled", "false");
         Map<String, String> intakeConfig = new HashMap<>(common);
         intakeConfig.put("promesa.publish-timeout", "PT3S");
 

@@ -17,6 +17,7 @@ import dev.promesa.notifier.delivery.NewNotification;
 import dev.promesa.notifier.delivery.NotificationLog;
 import dev.promesa.notifier.desk.Desk;
 import dev.promesa.notifier.desk.Desks;
+import dev.promesa.notifier.hours.StaffHolds;
 import dev.promesa.notifier.recipient.Addressee;
 import dev.promesa.notifier.recipient.Addressee.Recipient;
 import dev.promesa.notifier.recipient.Addressee.Unresolved;
@@ -40,12 +41,14 @@ public class AlertIntake implements PollHandler<AlertIntake.Received> {
     private final Desks desks;
     private final MailRenderer renderer;
     private final NotificationLog log;
+    private final StaffHolds holds;
 
-    AlertIntake(AlertReader reader, Desks desks, MailRenderer renderer, NotificationLog log) {
+    AlertIntake(AlertReader reader, Desks desks, MailRenderer renderer, NotificationLog log, StaffHolds holds) {
         this.reader = reader;
         this.desks = desks;
         this.renderer = renderer;
         this.log = log;
+        this.holds = holds;
     }
 
     /** A record of the poll that is an alert; its value is kept as the alert JSON of the log rows. */
@@ -113,8 +116,11 @@ public class AlertIntake implements PollHandler<AlertIntake.Received> {
                     continue;
                 }
                 if (addressee instanceof Recipient recipient) {
+                    // a staff email outside the recipient's working hours waits for the next one (hours.StaffHours)
+                    var notBefore = holds.notBefore(alert, recipient, desk.letterhead().teams()).orElse(null);
                     var mail = renderer.render(alert, recipient, desk.letterhead());
-                    rows.add(new NewNotification(alert, received.record().value(), recipient, mail.language(), mail));
+                    rows.add(new NewNotification(alert, received.record().value(), recipient, mail.language(), mail,
+                            notBefore));
                 } else if (addressee instanceof Unresolved) {
                     rows.add(new NewNotification(alert, received.record().value(), addressee,
                             desk.letterhead().defaultLanguage(), null));
@@ -143,7 +149,8 @@ public class AlertIntake implements PollHandler<AlertIntake.Received> {
             if (row.addressee() instanceof Unresolved nobody) {
                 unresolved.add(nobody.audience() + ": " + nobody.reason());
             } else {
-                queued.add(row.addressee().audience() + " " + row.addressee().key());
+                queued.add(row.addressee().audience() + " " + row.addressee().key()
+                        + (row.held() ? " (held until " + row.notBefore() + ": outside working hours)" : ""));
             }
         }
         List<String> again = queuedAgain.stream().filter(key -> key.startsWith(alert.alertId() + "\n"))

@@ -1,5 +1,6 @@
 package dev.promesa.notifier.api;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -54,9 +55,13 @@ public class NotificationResource {
     @Inject
     Resend resend;
 
+    @Inject
+    Clock clock;
+
     @GET
     @Operation(summary = "List notifications", description = "Filter by ticket, recipient (e-mail address, any case) "
-            + "and state (PENDING, SENT, FAILED); newest first.")
+            + "and state (PENDING, SENT, FAILED); held=true: staff emails waiting for the recipient's working hours "
+            + "(heldUntil); newest first.")
     public NotificationPage list(@QueryParam("ticketId") String ticketId,
             @QueryParam("recipient") String recipient,
             @Parameter(description = "PENDING, SENT or FAILED") @QueryParam("state") String state,
@@ -64,6 +69,7 @@ public class NotificationResource {
             @QueryParam("size") @DefaultValue("50") int size,
             @Parameter(description = "include the text and HTML bodies") @QueryParam("bodies") boolean bodies,
             @Parameter(description = "operator keys: only this source") @QueryParam("source") String source,
+            @Parameter(description = "only staff emails waiting for working hours") @QueryParam("held") boolean held,
             @Context ContainerRequestContext request) {
         if (page < 0 || size < 1 || size > MAX_SIZE) {
             throw new BadRequestException("page must be >= 0 and size between 1 and " + MAX_SIZE);
@@ -89,6 +95,10 @@ public class NotificationResource {
         if (state != null && !state.isBlank()) {
             where.add("state = :state");
             params.and("state", parseState(state));
+        }
+        if (held) {
+            where.add("state = :pending and heldUntil > :now");
+            params.and("pending", NotificationState.PENDING).and("now", clock.instant());
         }
         PanacheQuery<Notification> query = Notification.find(String.join(" and ", where),
                 Sort.descending("createdAt").and("id"), params.map());

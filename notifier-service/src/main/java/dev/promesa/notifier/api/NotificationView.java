@@ -12,7 +12,8 @@ import dev.promesa.notifier.writeback.WriteBackView;
  * internal note about it in the help desk, when its email gets one. {@code failingSince}: the first failed attempt of
  * the current run of failures (retries end {@code promesa.delivery.retry-for} after it). {@code resends}: how often a
  * FAILED email was queued again, the last time at {@code resentAt}, {@code resentVia} {@code api} (an operator's
- * resend) or {@code replay} (its alert arrived again); {@code attempts} counts since then.
+ * resend) or {@code replay} (its alert arrived again); {@code attempts} counts since then. {@code heldUntil}: a staff
+ * email that waited (or waits) for the recipient's working hours, until then; null for one that went at once.
  */
 public record NotificationView(
         UUID id,
@@ -35,6 +36,7 @@ public record NotificationView(
         int resends,
         Instant resentAt,
         String resentVia,
+        Instant heldUntil,
         String textBody,
         String htmlBody,
         WriteBackView writeBack) {
@@ -42,7 +44,7 @@ public record NotificationView(
     static NotificationView of(Notification n, boolean bodies, WriteBackView writeBack) {
         return new NotificationView(n.id, n.alertId, n.kind, n.source, n.ticketId, n.recipient, n.audience, n.locale,
                 n.subject, n.state, n.attempts, n.nextAttemptAt, n.lastError, n.createdAt, n.sentAt, n.deadLetteredAt,
-                n.failingSince, n.resends, n.resentAt, n.resentVia, bodies ? n.textBody : null,
+                n.failingSince, n.resends, n.resentAt, n.resentVia, n.heldUntil, bodies ? n.textBody : null,
                 bodies ? n.htmlBody : null, writeBack);
     }
 }

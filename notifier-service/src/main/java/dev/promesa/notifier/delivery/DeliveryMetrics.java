@@ -57,6 +57,13 @@ public class DeliveryMetrics {
                 .tag("via", via).register(registry).increment();
     }
 
+    /** A staff email written to wait for the recipient's working hours. */
+    void held(String source) {
+        Counter.builder("promesa.notifications.held")
+                .description("Staff emails held for the recipient's working hours (sent at the next working hour)")
+                .tag("source", source).register(registry).increment();
+    }
+
     void duplicate() {
         duplicates.increment();
     }

@@ -82,4 +82,8 @@ public class Notification extends PanacheEntityBase {
     /** What put it back the last time: {@link Resend.Via}. */
     @Column(name = "resent_via")
     public String resentVia;
+
+    /** A staff email that waited for the recipient's working hours: the working instant it waited for; else null. */
+    @Column(name = "held_until")
+    public Instant heldUntil;
 }

@@ -36,14 +36,15 @@ public class NotificationLog {
     private static final String INSERT = """
             insert into notification (id, alert_id, recipient, audience, kind, source, ticket_id, locale, subject,
                                       text_body, html_body, alert_json, state, attempts, next_attempt_at, last_error,
-                                      created_at)
+                                      created_at, held_until)
             select id, alert_id, recipient, audience, kind, source, ticket_id, locale, subject, text_body,
-                   html_body, alert_json, state, 0, case when state = 'PENDING' then ?::timestamptz end, last_error,
-                   ?::timestamptz
+                   html_body, alert_json, state, 0,
+                   case when state = 'PENDING' then coalesce(held_until::timestamptz, ?::timestamptz) end, last_error,
+                   ?::timestamptz, held_until::timestamptz
             from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                        ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                        ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
                  as row(id, alert_id, recipient, audience, kind, source, ticket_id, locale, subject, text_body,
-                        html_body, alert_json, state, last_error)
+                        html_body, alert_json, state, last_error, held_until)
             on conflict (alert_id, recipient) do nothing
             returning alert_id, recipient
             """;
@@ -117,6 +118,9 @@ public class NotificationLog {
                 result.add(row);
                 if (row.pending()) {
                     pending++;
+                    if (row.held()) {
+                        metrics.held(row.alert().source());
+                    }
                 } else {
                     metrics.failed(row.alert().source(), row.alert().kind().name(), "no-recipient");
                 }
@@ -163,6 +167,9 @@ public class NotificationLog {
             for (Function<NewNotification, String> column : columns) {
                 insert.setArray(index++, connection.createArrayOf("text", rows.stream().map(column).toArray()));
             }
+            // ISO-8601 instants ("2026-12-07T08:00:00Z"): read the same whatever the session's time zone
+            insert.setArray(index, connection.createArrayOf("text", rows.stream()
+                    .map(row -> row.held() ? row.notBefore().toString() : null).toArray()));
             try (ResultSet keys = insert.executeQuery()) {
                 while (keys.next()) {
                     inserted.add(NewNotification.key(keys.getString(1), keys.getString(2)));

@@ -54,6 +54,11 @@ public final class ConfiguredTeams implements TeamDirectory {
     }
 
     @Override
+    public Optional<String> calendar(String team) {
+        return setting(team, NotifierConfig.Team::calendar);
+    }
+
+    @Override
     public Optional<String> fallbackRecipient() {
         return fallbackRecipient;
     }

@@ -23,5 +23,10 @@ public interface TeamDirectory {
     /** IANA zone for this team's leads and managers, if configured. */
     Optional<String> timeZone(String team);
 
+    /** Name of this team's business calendar ({@code promesa.calendars.<name>}): its working hours, if configured. */
+    default Optional<String> calendar(String team) {
+        return Optional.empty();
+    }
+
     Optional<String> fallbackRecipient();
 }
