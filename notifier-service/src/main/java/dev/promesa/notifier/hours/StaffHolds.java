@@ -162,7 +162,8 @@ public class StaffHolds {
         }
         return "on (at once: priorities "
                 + (rule.exemptPriorities().isEmpty() ? "none" : new TreeSet<>(rule.exemptPriorities()))
-                + ", ESCALATED level " + (rule.exemptEscalationLevel() == 0 ? "none"
+                + ", ESCALATED level " + (rule.exemptEscalationLevel() == 0
+                        ? "none"
                         : rule.exemptEscalationLevel() + "+")
                 + ")";
     }
