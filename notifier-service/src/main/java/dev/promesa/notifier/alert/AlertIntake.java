@@ -118,7 +118,7 @@ public class AlertIntake implements PollHandler<AlertIntake.Received> {
                 if (addressee instanceof Recipient recipient) {
                     // a staff email outside the recipient's working hours waits for the next one (hours.StaffHours)
                     var notBefore = holds.notBefore(alert, recipient, desk.letterhead().teams()).orElse(null);
-                    var mail = renderer.render(alert, recipient, desk.letterhead());
+                    var mail = renderer.render(alert, recipient, desk.letterhead(), notBefore);
                     rows.add(new NewNotification(alert, received.record().value(), recipient, mail.language(), mail,
                             notBefore));
                 } else if (addressee instanceof Unresolved) {

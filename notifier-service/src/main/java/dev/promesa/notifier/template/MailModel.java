@@ -37,6 +37,8 @@ import dev.promesa.contracts.AlertKind;
  * @param apology the promise is itself the next step of an apology (origin {@code APOLOGY}): the user's email says
  *        "de nuevo" and is signed by the team lead; staff read what the user was promised
  * @param leadName the team lead's name ({@code teams.<team>.lead-name}), who signs the second apology; else null
+ * @param raisedAt a staff email held for the recipient's working hours: when the alert was raised ("el viernes 4 de
+ *        diciembre a las 20:00 (hora de Madrid)"), so the reader knows it is not news of this morning; else null
  */
 public record MailModel(
         AlertKind kind,
@@ -70,7 +72,8 @@ public record MailModel(
         String nextStep,
         String nextStepToldAt,
         boolean apology,
-        String leadName) {
+        String leadName,
+        String raisedAt) {
 
     public boolean dueSoon() {
         return kind == AlertKind.COMMITMENT_DUE_SOON;

@@ -22,6 +22,15 @@ public final class MailModels {
     /** @param language the reader's dialect: {@code es}, {@code en} or {@code en-US} ({@link MailLanguage#dialect}) */
     public static MailModel of(Alert alert, String recipientName, String language, ZoneId zone,
             Letterhead letterhead) {
+        return of(alert, recipientName, language, zone, letterhead, null);
+    }
+
+    /**
+     * @param heldUntil a staff email held for working hours: when it goes (the model then says when the alert was
+     *        raised); null for an email that goes at once
+     */
+    public static MailModel of(Alert alert, String recipientName, String language, ZoneId zone,
+            Letterhead letterhead, Instant heldUntil) {
         Alert.TicketContext ticket = alert.ticket();
         Alert.CommitmentContext commitment = alert.commitment();
         Alert.SlaContext sla = alert.sla();
@@ -68,7 +77,10 @@ public final class MailModels {
                         ? null
                         : HumanTime.dateTime(next.toldAt(), reference, zone, language),
                 commitment != null && commitment.origin() == CommitmentOrigin.APOLOGY,
-                letterhead.teams().leadName(ticket.team()).filter(name -> !name.isBlank()).orElse(null));
+                letterhead.teams().leadName(ticket.team()).filter(name -> !name.isBlank()).orElse(null),
+                heldUntil == null || alert.firedAt() == null
+                        ? null
+                        : HumanTime.dateTime(alert.firedAt(), heldUntil, zone, language));
     }
 
     static String metricName(SlaMetric metric, String language) {

@@ -1,5 +1,6 @@
 package dev.promesa.notifier.template;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
@@ -65,11 +66,19 @@ public class MailRenderer {
 
     /** The email {@code recipient} gets for {@code alert}, written on behalf of the desk of {@code letterhead}. */
     public RenderedMail render(Alert alert, Recipient recipient, Letterhead letterhead) {
+        return render(alert, recipient, letterhead, null);
+    }
+
+    /**
+     * The same, for a staff email held for the recipient's working hours until {@code heldUntil} (null: sent at once):
+     * it says when the alert was raised.
+     */
+    public RenderedMail render(Alert alert, Recipient recipient, Letterhead letterhead, Instant heldUntil) {
         // Staff get their own (assignee or team) locale, never the requester's; everybody else the desk's default.
         String dialect = MailLanguage.dialect(recipient.locale(), letterhead.defaultLanguage());
         String language = dialect.substring(0, 2);
         ZoneId zone = MailModels.zoneOf(recipient.timeZone(), config.defaultTimeZone());
-        MailModel model = MailModels.of(alert, recipient.name(), dialect, zone, letterhead);
+        MailModel model = MailModels.of(alert, recipient.name(), dialect, zone, letterhead, heldUntil);
         Shape shape = Shape.of(recipient.audience(), alert.kind());
         MailText words = "es".equals(language) ? spanish : english;
 

@@ -78,6 +78,10 @@ public interface MailText {
             + "y le prometimos noticias antes del {m.nextStep}.")
     String userWasTold(MailModel m);
 
+    /** A staff email held for the reader's working hours (docs/notifier-service.md): when the alert was raised. */
+    @Message("Aviso generado el {m.raisedAt}, fuera de su horario laboral: se lo enviamos al comenzar su jornada.")
+    String raised(MailModel m);
+
     @Message("{#if m.escalated}{#if m.level >= 2}Segundo aviso: una promesa hecha a "
             + "{m.requesterName ?: 'una persona usuaria'} sigue sin cumplirse, y el responsable del equipo ya fue "
             + "avisado.{#else}Una promesa de su equipo a {m.requesterName ?: 'una persona usuaria'} sigue sin "

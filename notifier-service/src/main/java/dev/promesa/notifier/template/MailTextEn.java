@@ -83,6 +83,10 @@ public interface MailTextEn extends MailText {
     String userWasTold(MailModel m);
 
     @Override
+    @Message("Raised on {m.raisedAt}, outside your working hours: sent at the start of your working day.")
+    String raised(MailModel m);
+
+    @Override
     @Message("{#if m.escalated}{#if m.level >= 2}Second notice: a promise to {m.requesterName ?: 'a requester'} is "
             + "still not kept, and the team lead was already told.{#else}A promise your team made to "
             + "{m.requesterName ?: 'a requester'} is still not kept.{/if}{#else if m.slaBreached}A ticket in your team "

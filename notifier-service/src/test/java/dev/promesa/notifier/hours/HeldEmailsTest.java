@@ -3,6 +3,7 @@ package dev.promesa.notifier.hours;
 import static dev.promesa.notifier.Deliveries.awaitMails;
 import static dev.promesa.notifier.Deliveries.mailsTo;
 import static dev.promesa.notifier.Deliveries.publish;
+import static dev.promesa.notifier.Deliveries.text;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -65,7 +66,7 @@ class HeldEmailsTest {
         publish(mapper, urgent);
 
         // the P1 goes at once, at 20:00 on a Friday
-        awaitMails(LEAD, urgent.ticketId(), 1);
+        assertThat(text(awaitMails(LEAD, urgent.ticketId(), 1).get(0))).doesNotContain("Aviso generado");
         assertThat(row(urgent)).containsEntry("state", "SENT").containsEntry("heldUntil", null);
 
         // the other waits for Monday 09:00, visible in the API and the metrics
@@ -84,7 +85,8 @@ class HeldEmailsTest {
 
         // Monday 09:00: it goes, once
         clock.advanceTo(MONDAY_NINE);
-        awaitMails(LEAD, held.ticketId(), 1);
+        assertThat(text(awaitMails(LEAD, held.ticketId(), 1).get(0))).contains("Aviso generado el viernes 4 de "
+                + "diciembre a las 20:00 (hora de Madrid), fuera de su horario laboral");
         await().atMost(Deliveries.PATIENCE).untilAsserted(() -> assertThat(row(held))
                 .containsEntry("state", "SENT").containsEntry("attempts", 1)
                 .containsEntry("heldUntil", MONDAY_NINE.toString()));

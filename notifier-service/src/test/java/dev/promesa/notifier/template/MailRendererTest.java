@@ -3,6 +3,7 @@ package dev.promesa.notifier.template;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -387,5 +388,25 @@ class MailRendererTest {
                 .english());
         assertThat(english.get(Audience.AGENT).text()).contains("news from us, as promised in our apology on",
                 "write to John Carter now");
+    }
+
+    /** A staff email held for working hours (docs/notifier-service.md) says when its alert was raised. */
+    @Test
+    void aHeldStaffEmailSaysWhenTheAlertWasRaised() {
+        Instant mondayMorning = Instant.parse("2026-11-30T08:00:00Z");
+        Alert alert = TestAlerts.alert(AlertKind.ESCALATED).build(); // raised Thursday 26 November, 16:20 Madrid time
+        Recipient lead = (Recipient) resolver.resolve(alert).get(0);
+        RenderedMail held = renderer.render(alert, lead, letterhead, mondayMorning);
+        String raised = "Aviso generado el jueves 26 de noviembre a las 16:20 (hora de Madrid), fuera de su horario "
+                + "laboral: se lo enviamos al comenzar su jornada.";
+        assertThat(held.text().lines().findFirst()).contains(raised);
+        assertThat(held.html()).contains(raised);
+        assertThat(TuForms.in(held.text() + "\n" + held.html())).isEmpty();
+        assertThat(renderer.render(alert, lead, letterhead).text()).doesNotContain("Aviso generado");
+
+        Alert english = TestAlerts.alert(AlertKind.COMMITMENT_OVERDUE).english().build();
+        Recipient agent = (Recipient) resolver.resolve(english).get(0);
+        assertThat(renderer.render(english, agent, letterhead, mondayMorning).text()).contains("Raised on Thursday 26 "
+                + "November at 15:20 (London time), outside your working hours: sent at the start of your working day.");
     }
 }
