@@ -36,7 +36,8 @@ public interface NotifierConfig {
     Optional<String> displayName();
 
     /**
-     * Team directory: {@code promesa.teams.<team>.lead}, {@code .manager} (e-mail addresses), {@code .name}. A source's
+     * Team directory: {@code promesa.teams.<team>.lead}, {@code .manager} (e-mail addresses), {@code .name}, the chat
+     * channel ({@code .chat-webhook}, {@code .chat-kind}). A source's
      * own directory ({@code promesa.sources.<source>.teams.<team>.*}) comes first.
      */
     Map<String, Team> teams();
@@ -128,6 +129,17 @@ public interface NotifierConfig {
          * policy calendar's days and hours, else the ticket's policy calendar.
          */
         Optional<String> calendar();
+
+        /**
+         * The team's chat channel: an incoming-webhook address (Slack, Mattermost) or the address of a Microsoft Teams
+         * workflow "when a webhook request is received". Every staff alert of the team (agent, lead, manager; never a
+         * user's) is also posted there, once, besides the emails. A secret: set it from the environment or a
+         * Kubernetes Secret. Requires {@code chat-kind}.
+         */
+        Optional<String> chatWebhook();
+
+        /** What answers at {@code chat-webhook}: {@code slack}, {@code mattermost} or {@code teams}. */
+        Optional<String> chatKind();
     }
 
     /**

@@ -13,12 +13,14 @@ import org.jboss.logging.Logger;
 
 import dev.promesa.contracts.Alert;
 import dev.promesa.messaging.PollHandler;
+import dev.promesa.notifier.chat.ChatMessages;
 import dev.promesa.notifier.delivery.NewNotification;
 import dev.promesa.notifier.delivery.NotificationLog;
 import dev.promesa.notifier.desk.Desk;
 import dev.promesa.notifier.desk.Desks;
 import dev.promesa.notifier.hours.StaffHolds;
 import dev.promesa.notifier.recipient.Addressee;
+import dev.promesa.notifier.recipient.Addressee.Channel;
 import dev.promesa.notifier.recipient.Addressee.Recipient;
 import dev.promesa.notifier.recipient.Addressee.Unresolved;
 import dev.promesa.notifier.template.MailRenderer;
@@ -42,13 +44,16 @@ public class AlertIntake implements PollHandler<AlertIntake.Received> {
     private final MailRenderer renderer;
     private final NotificationLog log;
     private final StaffHolds holds;
+    private final ChatMessages chat;
 
-    AlertIntake(AlertReader reader, Desks desks, MailRenderer renderer, NotificationLog log, StaffHolds holds) {
+    AlertIntake(AlertReader reader, Desks desks, MailRenderer renderer, NotificationLog log, StaffHolds holds,
+            ChatMessages chat) {
         this.reader = reader;
         this.desks = desks;
         this.renderer = renderer;
         this.log = log;
         this.holds = holds;
+        this.chat = chat;
     }
 
     /** A record of the poll that is an alert; its value is kept as the alert JSON of the log rows. */
@@ -110,7 +115,9 @@ public class AlertIntake implements PollHandler<AlertIntake.Received> {
             Desk desk = desks.of(alert.source());
             List<NewNotification> rows = new ArrayList<>();
             List<String[]> alreadyLogged = new ArrayList<>();
-            for (Addressee addressee : desk.recipients().resolve(alert)) {
+            List<Addressee> addressees = new ArrayList<>(desk.recipients().resolve(alert));
+            chat.channelFor(alert).ifPresent(addressees::add); // a team channel: one message besides the emails
+            for (Addressee addressee : addressees) {
                 if (known.contains(new NewNotification(alert, null, addressee, null, null).key())) {
                     alreadyLogged.add(new String[]{alert.alertId(), addressee.key()});
                     continue;
@@ -121,6 +128,13 @@ public class AlertIntake implements PollHandler<AlertIntake.Received> {
                     var mail = renderer.render(alert, recipient, desk.letterhead(), notBefore);
                     rows.add(new NewNotification(alert, received.record().value(), recipient, mail.language(), mail,
                             notBefore));
+                } else if (addressee instanceof Channel channel) {
+                    // the team's channel waits for the team's working hours, as the lead's email does
+                    var notBefore = holds.notBefore(alert, chat.standIn(channel, desk.letterhead()),
+                            desk.letterhead().teams()).orElse(null);
+                    var message = chat.render(alert, channel, desk.letterhead());
+                    rows.add(new NewNotification(alert, received.record().value(), channel, message.language(),
+                            message, notBefore));
                 } else if (addressee instanceof Unresolved) {
                     rows.add(new NewNotification(alert, received.record().value(), addressee,
                             desk.letterhead().defaultLanguage(), null));

@@ -23,6 +23,8 @@ import io.quarkus.mailer.reactive.ReactiveMailer;
 
 import dev.promesa.config.NotifierConfig;
 import dev.promesa.messaging.Failures;
+import dev.promesa.notifier.chat.ChatFailure;
+import dev.promesa.notifier.chat.ChatSender;
 import dev.promesa.notifier.desk.Desk;
 import dev.promesa.notifier.desk.Desks;
 
@@ -52,19 +54,20 @@ public class Deliverer {
                          limit ?
                          for update skip locked)
             returning id, alert_id, recipient, kind, source, ticket_id, locale, subject, text_body, html_body, attempts,
-                      failing_since
+                      failing_since, channel
             """;
     /**
      * Marks the email SENT and, in the same statement (one commit), queues its record for the ticket's timeline in
-     * the {@code sent_email} outbox ({@code timeline.SentEmailPublisher} publishes and deletes it).
+     * the {@code sent_email} outbox ({@code timeline.SentEmailPublisher} publishes and deletes it). A chat message
+     * is not an email: it gets no timeline record.
      */
     private static final String MARK_SENT = """
             with sent as (
                 update notification set state = 'SENT', attempts = attempts + 1, sent_at = ?, next_attempt_at = null,
                                         last_error = null, failing_since = null
                 where id = ? and state = 'PENDING'
-                returning id, sent_at)
-            insert into sent_email (notification_id, sent_at) select id, sent_at from sent
+                returning id, sent_at, channel)
+            insert into sent_email (notification_id, sent_at) select id, sent_at from sent where channel = 'EMAIL'
             on conflict (notification_id) do nothing
             """;
     private static final String RETRY = """
@@ -83,7 +86,16 @@ public class Deliverer {
 
     /** A claimed email, with what it takes to send it. */
     record Claimed(UUID id, String alertId, String recipient, String kind, String source, String ticketId,
-            String locale, String subject, String text, String html, int attempts, Instant failingSince) {
+            String locale, String subject, String text, String html, int attempts, Instant failingSince,
+            String channel) {
+        /** A team channel's message rather than an email ({@code chat:<team>}, posted by {@link ChatSender}). */
+        boolean chat() {
+            return "CHAT".equals(channel);
+        }
+
+        String what() {
+            return chat() ? "chat message" : "email";
+        }
     }
 
     /** What one round did. */
@@ -93,6 +105,7 @@ public class Deliverer {
 
     private final DataSource dataSource;
     private final ReactiveMailer mailer;
+    private final ChatSender chat;
     private final Desks desks;
     private final DeliveryMetrics metrics;
     private final Clock clock;
@@ -100,10 +113,11 @@ public class Deliverer {
     private final RetryBudget retries;
     private final Duration lease;
 
-    Deliverer(DataSource dataSource, ReactiveMailer mailer, Desks desks, DeliveryMetrics metrics, Clock clock,
-            NotifierConfig config) {
+    Deliverer(DataSource dataSource, ReactiveMailer mailer, ChatSender chat, Desks desks, DeliveryMetrics metrics,
+            Clock clock, NotifierConfig config) {
         this.dataSource = dataSource;
         this.mailer = mailer;
+        this.chat = chat;
         this.desks = desks;
         this.metrics = metrics;
         this.clock = clock;
@@ -172,7 +186,7 @@ public class Deliverer {
                             rows.getString("ticket_id"),
                             rows.getString("locale"), rows.getString("subject"), rows.getString("text_body"),
                             rows.getString("html_body"), rows.getInt("attempts"),
-                            instant(rows.getTimestamp("failing_since"))));
+                            instant(rows.getTimestamp("failing_since")), rows.getString("channel")));
                 }
             }
         }
@@ -183,7 +197,12 @@ public class Deliverer {
         long started = System.nanoTime();
         Instant startedAt = clock.instant();
         try {
-            mailer.send(toMail(n, desks.of(n.source()))).await().atMost(settings.sendTimeout());
+            // the one place the channels part: an email over SMTP, or a team channel's message over its webhook
+            if (n.chat()) {
+                chat.send(n.source(), n.recipient(), n.text());
+            } else {
+                mailer.send(toMail(n, desks.of(n.source()))).await().atMost(settings.sendTimeout());
+            }
         } catch (RuntimeException e) {
             return onFailure(connection, n, e, startedAt, Duration.ofNanos(System.nanoTime() - started));
         }
@@ -191,8 +210,8 @@ public class Deliverer {
         update(connection, MARK_SENT, Timestamp.from(clock.instant()), n.id());
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         metrics.sent(n.source(), n.kind(), took);
-        LOG.infof("Sent %s email for alert %s (ticket %s) to %s in %d ms", n.kind(), n.alertId(), n.ticketId(),
-                n.recipient(), took.toMillis());
+        LOG.infof("Sent %s %s for alert %s (ticket %s) to %s in %d ms", n.kind(), n.what(), n.alertId(),
+                n.ticketId(), n.recipient(), took.toMillis());
         return NotificationState.SENT;
     }
 
@@ -202,25 +221,40 @@ public class Deliverer {
         int attempt = n.attempts() + 1;
         Instant now = clock.instant();
         Instant failingSince = n.failingSince() == null ? startedAt : n.failingSince();
+        if (e instanceof ChatFailure refused && !refused.retryable()) {
+            // the chat refused the message (4xx): the same request would get the same answer
+            update(connection, FAIL, "refused: " + error, Timestamp.from(failingSince), n.id());
+            metrics.sendFailedForGood(n.source(), n.kind(), n.chat() ? "chat" : "smtp", took);
+            LOG.errorf("The chat refused the %s message for alert %s (ticket %s) to %s: %s. Not retried; the alert goes "
+                    + "to the dead-letter topic. Fix the channel's settings, then send it with POST "
+                    + "/api/v1/notifications/%s/resend or by replaying the dead letter.",
+                    n.kind(), n.alertId(), n.ticketId(), n.recipient(), error, n.id());
+            return NotificationState.FAILED;
+        }
         RetryBudget.Decision decision = retries.afterFailure(attempt, failingSince, startedAt, now);
         if (decision instanceof RetryBudget.GiveUp giveUp) {
             update(connection, FAIL, "gave up after " + attempt + " attempts in " + RetryBudget.human(giveUp.triedFor())
                     + ": " + error, Timestamp.from(failingSince), n.id());
-            metrics.sendFailedForGood(n.source(), n.kind(), took);
-            LOG.errorf("Giving up on %s email for alert %s (ticket %s) to %s after %d attempts in %s "
+            metrics.sendFailedForGood(n.source(), n.kind(), n.chat() ? "chat" : "smtp", took);
+            LOG.errorf("Giving up on %s %s for alert %s (ticket %s) to %s after %d attempts in %s "
                     + "(promesa.delivery.retry-for %s): %s. The alert goes to the dead-letter topic. Once the SMTP server "
-                    + "(quarkus.mailer.host/port) takes mail again, send it with POST /api/v1/notifications/%s/resend "
+                    + "(quarkus.mailer.host/port), or the team's chat, takes messages again, send it with POST /api/v1/notifications/%s/resend "
                     + "or by replaying the dead letter.",
-                    n.kind(), n.alertId(), n.ticketId(), n.recipient(), attempt, RetryBudget.human(giveUp.triedFor()),
+                    n.kind(), n.what(), n.alertId(), n.ticketId(), n.recipient(), attempt,
+                    RetryBudget.human(giveUp.triedFor()),
                     RetryBudget.human(retries.retryFor()), error, n.id());
             return NotificationState.FAILED;
         }
         Instant next = ((RetryBudget.RetryAt) decision).next();
+        if (e instanceof ChatFailure busy && busy.retryAfter().isPresent() && next.isBefore(now.plus(
+                busy.retryAfter().get()))) {
+            next = now.plus(busy.retryAfter().get()); // the chat's Retry-After (429, 503) wins over a shorter backoff
+        }
         update(connection, RETRY, Timestamp.from(next), error, Timestamp.from(failingSince), n.id());
         metrics.retried(took);
-        LOG.warnf("Attempt %d of %s email for alert %s to %s failed: %s; next attempt at %s (retried until %s)",
-                attempt,
-                n.kind(), n.alertId(), n.recipient(), error, next, failingSince.plus(retries.retryFor()));
+        LOG.warnf("Attempt %d of %s %s for alert %s to %s failed: %s; next attempt at %s (retried until %s)",
+                attempt, n.kind(), n.what(), n.alertId(), n.recipient(), error, next,
+                failingSince.plus(retries.retryFor()));
         return NotificationState.PENDING;
     }
 

@@ -45,8 +45,9 @@ public class DeliveryMetrics {
                 .tag("source", source).tag("kind", kind).tag("reason", reason).register(registry).increment();
     }
 
-    void sendFailedForGood(String source, String kind, Duration latency) {
-        failed(source, kind, "smtp");
+    /** @param reason {@code smtp} for an email, {@code chat} for a team channel's message */
+    void sendFailedForGood(String source, String kind, String reason, Duration latency) {
+        failed(source, kind, reason);
         sendTimer("failure").record(latency);
     }
 

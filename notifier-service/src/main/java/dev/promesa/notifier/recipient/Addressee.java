@@ -1,7 +1,10 @@
 package dev.promesa.notifier.recipient;
 
-/** The outcome of resolving one intended recipient of an alert: somebody to mail, or why there is nobody. */
-public sealed interface Addressee permits Addressee.Recipient, Addressee.Unresolved {
+/**
+ * The outcome of resolving one intended recipient of an alert: somebody to mail, why there is nobody, or a team's chat
+ * channel.
+ */
+public sealed interface Addressee permits Addressee.Recipient, Addressee.Unresolved, Addressee.Channel {
 
     Audience audience();
 
@@ -27,6 +30,21 @@ public sealed interface Addressee permits Addressee.Recipient, Addressee.Unresol
         @Override
         public String key() {
             return "unresolved:" + audience.name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * A team's chat channel ({@code promesa.teams.<team>.chat-webhook}): one message per alert, besides the emails.
+     *
+     * @param audience the staff the alert is for (agent, lead or manager)
+     */
+    record Channel(Audience audience, String team) implements Addressee {
+        /** The recipient column of a channel's rows: {@code chat:<team>} (never an address: those have no colon). */
+        public static final String PREFIX = "chat:";
+
+        @Override
+        public String key() {
+            return PREFIX + team;
         }
     }
 }

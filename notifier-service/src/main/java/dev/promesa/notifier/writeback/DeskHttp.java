@@ -7,10 +7,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.Set;
 
@@ -19,7 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
-import dev.promesa.security.EmailMask;
+import dev.promesa.notifier.http.HttpAnswers;
 
 /**
  * The one way notifier calls a desk: the JDK's HTTP client, JSON in and out, the account's {@code Authorization}
@@ -30,7 +26,6 @@ import dev.promesa.security.EmailMask;
 public final class DeskHttp {
     /** Statuses after which the same request may well succeed later. */
     static final Set<Integer> RETRYABLE = Set.of(408, 409, 425, 429);
-    private static final int EXCERPT = 300;
 
     private final HttpClient client;
     private final ObjectMapper mapper;
@@ -113,29 +108,11 @@ public final class DeskHttp {
 
     /** {@code Retry-After} as seconds or as an HTTP date (RFC 9110 §10.2.3). */
     static Optional<Duration> retryAfter(String value) {
-        String trimmed = value.trim();
-        try {
-            long seconds = Long.parseLong(trimmed);
-            return seconds < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                Instant at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                Duration wait = Duration.between(Instant.now(), at);
-                return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
-            } catch (DateTimeParseException notADate) {
-                return Optional.empty();
-            }
-        }
+        return HttpAnswers.retryAfter(value);
     }
 
-    /** The start of an error body, on one line: enough to see what the desk said (log lines are masked by the filter). */
+    /** The start of an error body, on one line, masked ({@link HttpAnswers#excerpt}). */
     static String excerpt(String body) {
-        if (body == null || body.isBlank()) {
-            return "";
-        }
-        String line = body.replaceAll("\\s+", " ").trim();
-        line = line.length() > EXCERPT ? line.substring(0, EXCERPT) + "…" : line;
-        // The excerpt is kept on the write-back row and shown by the API, not only logged: mask it here too.
-        return ": " + EmailMask.mask(line);
+        return HttpAnswers.excerpt(body);
     }
 }

@@ -25,7 +25,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class WriteBackLog {
 
     /**
-     * Sent emails of the two kinds that get a note, of sources with write-back, sent since the given time and without a
+     * Sent emails (not chat messages) of the two kinds that get a note, of sources with write-back, sent since the given time and without a
      * row yet; {@code ON CONFLICT} makes two replicas sweeping at once harmless.
      */
     private static final String SWEEP = """
@@ -35,6 +35,7 @@ public class WriteBackLog {
             from notification n
                  join unnest(?::text[], ?::text[]) as c(source, desk) on c.source = n.source
             where n.state = 'SENT' and n.kind in ('COMMITMENT_OVERDUE_USER', 'ESCALATED') and n.sent_at >= ?
+              and n.channel = 'EMAIL'
               and not exists (select 1 from write_back w where w.notification_id = n.id)
             on conflict (notification_id) do nothing
             """;
