@@ -5,6 +5,7 @@ import io.quarkus.test.junit.callback.QuarkusTestBeforeClassCallback;
 import io.restassured.RestAssured;
 import io.restassured.filter.Filter;
 
+import dev.promesa.notifier.chat.ChatServers;
 import dev.promesa.notifier.writeback.DeskServers;
 import dev.promesa.testsupport.KafkaResource;
 import dev.promesa.testsupport.PostgresResource;
@@ -12,12 +13,13 @@ import dev.promesa.testsupport.SmtpResource;
 
 /**
  * The real Kafka, PostgreSQL and SMTP server every @QuarkusTest of this module shares (one Quarkus start), and the
- * recording stand-ins for the help desks' APIs that write-back writes notes to.
+ * recording stand-ins for the help desks' APIs that write-back writes notes to and for the chat webhooks.
  */
 @QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = SmtpResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = DeskServers.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = ChatServers.class, restrictToAnnotatedClass = false)
 public final class TestInfrastructure implements QuarkusTestBeforeClassCallback {
     /** The read API's key in the test profile (its hash is in application.properties, source test-reader). */
     public static final String API_KEY = "notifier-test-key";

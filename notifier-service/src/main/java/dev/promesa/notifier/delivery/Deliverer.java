@@ -303,7 +303,10 @@ public class Deliverer {
 
     /** The root cause in one line, at most 1,000 characters: what the notification log keeps as its last error. */
     private static String describe(Throwable e) {
-        String message = Failures.oneLine(Failures.root(e));
+        // a chat's failure says what it is by itself; for anything else the root cause's class is part of the story
+        String message = e instanceof ChatFailure chatFailure
+                ? chatFailure.getMessage()
+                : Failures.oneLine(Failures.root(e));
         return message.length() > 1000 ? message.substring(0, 1000) : message;
     }
 }

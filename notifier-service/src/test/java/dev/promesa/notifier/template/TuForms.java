@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * imperatives that cannot be read as usted ("haz", "avísanos", "escríbenos"…). Forms that are also usted or nouns
  * ("llama", "pruebas", "espera") are left out: they would flag correct text.
  */
-final class TuForms {
+public final class TuForms {
 
     private static final List<String> PRONOUNS = List.of("tú", "te", "ti", "tu", "tus", "contigo", "tuyo", "tuya",
             "tuyos", "tuyas", "vosotros", "os");
@@ -52,7 +52,7 @@ final class TuForms {
      * The tú forms in {@code text}, lower-cased, in order; empty when it is all usted. A word in capitals is an
      * acronym, not a pronoun ("Soporte TI", tecnologías de la información).
      */
-    static List<String> in(String text) {
+    public static List<String> in(String text) {
         Matcher m = FORMS.matcher(text);
         return m.results().map(MatchResult::group).filter(word -> !word.equals(word.toUpperCase(Locale.ROOT)))
                 .map(word -> word.toLowerCase(Locale.ROOT)).toList();

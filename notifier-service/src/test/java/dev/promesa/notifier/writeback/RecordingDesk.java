@@ -25,20 +25,21 @@ import com.sun.net.httpserver.HttpServer;
  * A local HTTP server standing in for one help desk's API (the desks cannot run here): it records every request and
  * answers the way the vendor documents it, refusing (401, 404, 400/422) a request whose method, path, authorization
  * header or JSON body is not the documented one. A test can script failures for one ticket ("500 once", "503
- * always") before the desk's normal answer.
+ * always") before the desk's normal answer. Also the stand-in for the chat webhooks (chat.FakeChat), which carry no
+ * {@code Authorization} header: an expected authorization of null means none.
  */
-abstract class RecordingDesk implements AutoCloseable {
-    static final ObjectMapper JSON = new ObjectMapper();
+public abstract class RecordingDesk implements AutoCloseable {
+    protected static final ObjectMapper JSON = new ObjectMapper();
 
     /** One request as it arrived; {@code ticket} is the ticket it was about, as Promesa names it, once known. */
-    record Request(String method, String path, String query, Map<String, List<String>> headers, String body,
+    public record Request(String method, String path, String query, Map<String, List<String>> headers, String body,
             String ticket) {
-        String header(String name) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
         }
 
-        JsonNode json() {
+        public JsonNode json() {
             try {
                 return JSON.readTree(body);
             } catch (IOException e) {
@@ -47,8 +48,8 @@ abstract class RecordingDesk implements AutoCloseable {
         }
     }
 
-    record Answer(int status, String body, Map<String, String> headers) {
-        static Answer json(int status, Object body) {
+    public record Answer(int status, String body, Map<String, String> headers) {
+        public static Answer json(int status, Object body) {
             try {
                 return new Answer(status, JSON.writeValueAsString(body), Map.of());
             } catch (IOException e) {
@@ -56,7 +57,7 @@ abstract class RecordingDesk implements AutoCloseable {
             }
         }
 
-        Answer withHeader(String name, String value) {
+        public Answer withHeader(String name, String value) {
             return new Answer(status, body, Map.of(name, value));
         }
     }
@@ -69,7 +70,7 @@ abstract class RecordingDesk implements AutoCloseable {
     private final Map<String, Answer> always = new ConcurrentHashMap<>();
     protected final AtomicLong ids = new AtomicLong(5000);
 
-    RecordingDesk(String expectedAuthorization) {
+    protected RecordingDesk(String expectedAuthorization) {
         this.expectedAuthorization = expectedAuthorization;
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -81,7 +82,7 @@ abstract class RecordingDesk implements AutoCloseable {
         server.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
@@ -90,22 +91,22 @@ abstract class RecordingDesk implements AutoCloseable {
     }
 
     /** Every request received, in order. */
-    List<Request> received() {
+    public List<Request> received() {
         return List.copyOf(received);
     }
 
     /** The note-writing requests the desk accepted or refused, for one ticket (as Promesa names it). */
-    List<Request> notesFor(String ticket) {
+    public List<Request> notesFor(String ticket) {
         return notes.stream().filter(r -> ticket.equals(r.ticket())).toList();
     }
 
     /** Answers that come first for this ticket's note requests, one per request. */
-    void script(String ticket, Answer... answers) {
+    public void script(String ticket, Answer... answers) {
         scripted.put(ticket, new ArrayDeque<>(List.of(answers)));
     }
 
     /** Every note request for this ticket gets this answer. */
-    void always(String ticket, Answer answer) {
+    public void always(String ticket, Answer answer) {
         always.put(ticket, answer);
     }
 
@@ -136,7 +137,7 @@ abstract class RecordingDesk implements AutoCloseable {
             received.add(request);
             Answer answer;
             try {
-                answer = expectedAuthorization.equals(request.header("Authorization"))
+                answer = java.util.Objects.equals(expectedAuthorization, request.header("Authorization"))
                         ? answer(request)
                         : unauthorized();
             } catch (RuntimeException e) {
