@@ -21,7 +21,8 @@ final class ChatWording {
         List<String> facts = new ArrayList<>();
         facts.add(es ? factEs(m) : factEn(m));
         if (m.unassigned()) {
-            facts.add(es ? "Nadie tiene asignado este ticket: asígnelo a alguien del equipo."
+            facts.add(es
+                    ? "Nadie tiene asignado este ticket: asígnelo a alguien del equipo."
                     : "Nobody is assigned to this ticket: please assign it to someone in the team.");
         }
         String people = (es ? "Asignado a: " : "Assigned to: ") + (m.agentName() != null

@@ -225,9 +225,10 @@ public class Deliverer {
             // the chat refused the message (4xx): the same request would get the same answer
             update(connection, FAIL, "refused: " + error, Timestamp.from(failingSince), n.id());
             metrics.sendFailedForGood(n.source(), n.kind(), n.chat() ? "chat" : "smtp", took);
-            LOG.errorf("The chat refused the %s message for alert %s (ticket %s) to %s: %s. Not retried; the alert goes "
-                    + "to the dead-letter topic. Fix the channel's settings, then send it with POST "
-                    + "/api/v1/notifications/%s/resend or by replaying the dead letter.",
+            LOG.errorf(
+                    "The chat refused the %s message for alert %s (ticket %s) to %s: %s. Not retried; the alert goes "
+                            + "to the dead-letter topic. Fix the channel's settings, then send it with POST "
+                            + "/api/v1/notifications/%s/resend or by replaying the dead letter.",
                     n.kind(), n.alertId(), n.ticketId(), n.recipient(), error, n.id());
             return NotificationState.FAILED;
         }

@@ -102,7 +102,8 @@ class ChatDeliveryTest {
         Map<String, Object> row = awaitState(slack, "chat:" + ChatServers.SLACK_TEAM,
                 "SENT");
         assertThat(row).containsEntry("audience", "AGENT").containsEntry("attempts", 1).containsEntry("locale", "es");
-        assertThat((String) row.get("subject")).startsWith("Promesa vencida · ").endsWith("[#" + slack.ticketId() + "]");
+        assertThat((String) row.get("subject")).startsWith("Promesa vencida · ")
+                .endsWith("[#" + slack.ticketId() + "]");
         awaitState(teams, "chat:" + ChatServers.TEAMS_TEAM, "SENT");
         assertThat(awaitState(mattermost, "chat:" + ChatServers.MATTERMOST_TEAM,
                 "SENT")).containsEntry("audience", "LEAD").containsEntry("locale", "en");

@@ -86,7 +86,8 @@ class ChatPayloadsTest {
                 null, "Open the ticket");
         assertThat(ChatPayloads.slack(noLink).get("blocks").get(0).get("text").get("text").asText())
                 .isEqualTo("*Promise overdue*\nTicket CH2");
-        assertThat(ChatPayloads.mattermost(noLink).get("text").asText()).startsWith("**Promise overdue**\nTicket CH2\n");
+        assertThat(ChatPayloads.mattermost(noLink).get("text").asText())
+                .startsWith("**Promise overdue**\nTicket CH2\n");
         assertThat(ChatPayloads.teams(noLink).get("attachments").get(0).get("content").has("actions")).isFalse();
     }
 
