@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.qute.i18n.Localized;
+
 import dev.promesa.config.NotifierConfig;
 import dev.promesa.contracts.Alert;
 import dev.promesa.notifier.recipient.Addressee.Channel;
@@ -18,12 +20,13 @@ import dev.promesa.notifier.template.Letterhead;
 import dev.promesa.notifier.template.MailLanguage;
 import dev.promesa.notifier.template.MailModel;
 import dev.promesa.notifier.template.MailModels;
+import dev.promesa.notifier.template.MailText;
 import dev.promesa.notifier.template.RenderedMail;
 
 /**
  * Which staff alerts go to a team channel, and what the message says. A staff alert (agent, lead or manager: every kind
  * but a user's) of a ticket whose team has a chat channel for the alert's source gets one channel message besides its
- * emails. The message is written in the team's language and zone, as the team lead's email is
+ * emails. The message is written in the team's language and zone, in the lead email's sentences, as the team lead's email is
  * ({@code teams.<team>.locale} / {@code .time-zone}, else the desk's defaults).
  */
 @ApplicationScoped
@@ -32,11 +35,16 @@ public class ChatMessages {
     private final ChatChannels channels;
     private final ObjectMapper mapper;
     private final ZoneId defaultZone;
+    private final MailText spanish;
+    private final MailText english;
 
-    ChatMessages(ChatChannels channels, ObjectMapper mapper, NotifierConfig config) {
+    ChatMessages(ChatChannels channels, ObjectMapper mapper, NotifierConfig config, MailText spanish,
+            @Localized("en") MailText english) {
         this.channels = channels;
         this.mapper = mapper;
         this.defaultZone = config.defaultTimeZone();
+        this.spanish = spanish;
+        this.english = english;
     }
 
     /** The channel {@code alert} is posted to, if any: staff alerts of a team with a channel. */
@@ -59,7 +67,7 @@ public class ChatMessages {
                 letterhead.defaultLanguage());
         ZoneId zone = MailModels.zoneOf(letterhead.teams().timeZone(channel.team()).orElse(null), defaultZone);
         MailModel model = MailModels.of(alert, null, dialect, zone, letterhead);
-        ChatText text = ChatWording.of(model, dialect);
+        ChatText text = ChatWording.of(model, dialect.startsWith("es") ? spanish : english, dialect);
         String subject = HeaderText.withReference(text.headline()
                 + (model.ticketSubject().isEmpty() ? "" : " · " + model.ticketSubject()),
                 letterhead.reference(alert.ticketId()));

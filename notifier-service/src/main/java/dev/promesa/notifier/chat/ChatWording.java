@@ -5,35 +5,43 @@ import java.util.List;
 
 import dev.promesa.contracts.AlertKind;
 import dev.promesa.notifier.template.MailModel;
+import dev.promesa.notifier.template.MailText;
 
 /**
- * The words of a team channel's message: the facts of the team lead's email (who promised what to whom, by when, how
- * late; or the service level target), shortened to a headline, the ticket, one or two lines and the link. Spanish in
- * the formal register (no second person at all), English as the staff emails write it. Pure.
+ * The words of a team channel's message: the facts of the team lead's email, in the lead email's own sentences (the
+ * {@link MailText} bundle: who promised what to whom, by when, how late, or the service level target; who is
+ * assigned; the ticket; what the user was already told), under a headline per kind, with the link. The headline and
+ * the line asking to assign an unassigned ticket are the channel's own: the lead's subject and headline speak to one
+ * person ("le llega a usted"), a channel is the whole team. Spanish in the formal register, English as the staff
+ * emails write it. Pure, given the bundle of the reader's language.
  */
 final class ChatWording {
 
     private ChatWording() {
     }
 
-    static ChatText of(MailModel m, String language) {
+    static ChatText of(MailModel m, MailText text, String language) {
         boolean es = language.startsWith("es");
         List<String> facts = new ArrayList<>();
-        facts.add(es ? factEs(m) : factEn(m));
+        String due = m.due() == null ? "" : " " + m.due();
+        if (m.slaMetric() != null) {
+            facts.add(text.slaToLead(m) + due + text.howLateToLead(m));
+        } else if (isSla(m.kind())) {
+            facts.add(slaWithoutData(m, es) + text.howLateToLead(m));
+        } else {
+            facts.add(text.promiseToLead(m) + due + text.howLateToLead(m));
+        }
+        if (m.nextStep() != null) {
+            facts.add(text.userWasTold(m));
+        }
         if (m.unassigned()) {
             facts.add(es
                     ? "Nadie tiene asignado este ticket: asígnelo a alguien del equipo."
                     : "Nobody is assigned to this ticket: please assign it to someone in the team.");
         }
-        String people = (es ? "Asignado a: " : "Assigned to: ") + (m.agentName() != null
-                ? m.agentName()
-                : es ? "nadie" : "nobody")
-                + (m.teamName() == null ? "" : (es ? " · Equipo: " : " · Team: ") + m.teamName());
-        String ticket = "Ticket " + m.ticketId() + (m.ticketSubject().isEmpty()
-                ? ""
-                : es ? " «" + m.ticketSubject() + "»" : " \"" + m.ticketSubject() + "\"");
-        return new ChatText(es ? "es" : "en", headline(m, es), ticket, List.copyOf(facts), people, m.ticketUrl(),
-                es ? "Abrir el ticket" : "Open the ticket");
+        String open = text.openTicket();
+        return new ChatText(es ? "es" : "en", headline(m, es), text.ticketLine(m), List.copyOf(facts),
+                text.assignedTo(m), m.ticketUrl(), Character.toUpperCase(open.charAt(0)) + open.substring(1));
     }
 
     static String headline(MailModel m, boolean es) {
@@ -50,41 +58,16 @@ final class ChatWording {
         };
     }
 
-    private static String factEs(MailModel m) {
-        String timing = (m.late() != null ? "; lleva " + m.late() + " de retraso" : "")
-                + (m.left() != null ? "; vence en " + m.left() : "");
-        if (m.slaMetric() != null || isSla(m.kind())) {
-            return "Plazo de " + (m.slaMetric() != null ? m.slaMetric() : "servicio")
-                    + (m.slaTarget() != null ? " (" + m.slaTarget() + ")" : "") + " del ticket de "
-                    + (m.requesterName() != null ? m.requesterName() : "la persona usuaria")
-                    + (m.due() == null ? "" : ": " + (m.late() != null ? "venció" : "vence") + " el " + m.due())
-                    + timing + ".";
-        }
-        String what = m.promise() != null
-                ? "«" + m.promise() + "»"
-                : m.callback() ? "una llamada" : m.action() ? "una gestión" : "una actualización";
-        return (m.agentName() != null ? m.agentName() + " prometió" : "El equipo prometió") + " "
-                + (m.toTeam()
-                        ? "al equipo"
-                        : "a " + (m.requesterName() != null ? m.requesterName() : "la persona usuaria"))
-                + ": " + what + (m.due() == null ? "" : ", antes del " + m.due()) + timing + ".";
-    }
-
-    private static String factEn(MailModel m) {
-        String timing = (m.late() != null ? "; " + m.late() + " late" : "")
-                + (m.left() != null ? "; due in " + m.left() : "");
-        if (m.slaMetric() != null || isSla(m.kind())) {
-            return "Target for " + (m.slaMetric() != null ? m.slaMetric() : "service")
-                    + (m.slaTarget() != null ? " (" + m.slaTarget() + ")" : "") + " on "
-                    + (m.requesterName() != null ? m.requesterName() + "'s" : "the requester's") + " ticket"
-                    + (m.due() == null ? "" : ": due " + m.due()) + timing + ".";
-        }
-        String what = m.promise() != null
-                ? "\"" + m.promise() + "\""
-                : m.callback() ? "a call" : m.action() ? "an action" : "an update";
-        return (m.agentName() != null ? m.agentName() + " promised" : "The team promised") + " "
-                + (m.toTeam() ? "the team" : m.requesterName() != null ? m.requesterName() : "the requester")
-                + ": " + what + (m.due() == null ? "" : ", by " + m.due()) + timing + ".";
+    /** An SLA alert without its metric (the bundle's line needs one): "el plazo de servicio", as the agent's email. */
+    private static String slaWithoutData(MailModel m, boolean es) {
+        String requester = m.requesterName();
+        String due = m.due() == null
+                ? ""
+                : (es ? (m.late() != null ? ": venció el " : ": vence el ") : ": due ")
+                        + m.due();
+        return es
+                ? "Plazo de servicio del ticket de " + (requester != null ? requester : "la persona usuaria") + due
+                : "Service target on " + (requester != null ? requester + "'s" : "the requester's") + " ticket" + due;
     }
 
     private static boolean isSla(AlertKind kind) {

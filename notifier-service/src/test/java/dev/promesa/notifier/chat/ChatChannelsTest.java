@@ -30,6 +30,11 @@ class ChatChannelsTest {
         }
 
         @Override
+        public Optional<String> leadName() {
+            return Optional.empty();
+        }
+
+        @Override
         public Optional<String> manager() {
             return Optional.empty();
         }

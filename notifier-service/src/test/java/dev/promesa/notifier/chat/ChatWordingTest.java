@@ -6,7 +6,12 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
+
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.test.junit.QuarkusTest;
 
 import dev.promesa.contracts.Alert;
 import dev.promesa.contracts.AlertKind;
@@ -16,22 +21,34 @@ import dev.promesa.notifier.TestAlerts;
 import dev.promesa.notifier.recipient.ConfiguredTeams;
 import dev.promesa.notifier.template.Letterhead;
 import dev.promesa.notifier.template.MailModels;
+import dev.promesa.notifier.template.MailText;
 import dev.promesa.notifier.template.TicketLinks;
 import dev.promesa.notifier.template.TuForms;
 
-/** The channel message's words: the lead email's facts, in formal Spanish and in English, for every staff kind. */
+/**
+ * The channel message's words: the lead email's facts (the mail bundles, hence a Quarkus test: it shares the module's
+ * one start), in formal Spanish and in English, for every staff kind.
+ */
+@QuarkusTest
 class ChatWordingTest {
     static final ZoneId MADRID = ZoneId.of("Europe/Madrid");
     static final Letterhead DESK = new Letterhead(Optional.empty(),
             new TicketLinks(Optional.of("https://desk.example.com/t/{ticketId}")), "es",
             new ConfiguredTeams(Map.of(), Map.of(), Optional.empty()), "[#{ticketId}]");
 
-    static ChatText es(Alert alert) {
-        return ChatWording.of(MailModels.of(alert, null, "es", MADRID, DESK), "es");
+    @Inject
+    MailText spanish;
+
+    @Inject
+    @Localized("en")
+    MailText english;
+
+    ChatText es(Alert alert) {
+        return ChatWording.of(MailModels.of(alert, null, "es", MADRID, DESK), spanish, "es");
     }
 
-    static ChatText en(Alert alert) {
-        return ChatWording.of(MailModels.of(alert, null, "en", MADRID, DESK), "en");
+    ChatText en(Alert alert) {
+        return ChatWording.of(MailModels.of(alert, null, "en", MADRID, DESK), english, "en");
     }
 
     @Test
@@ -54,7 +71,7 @@ class ChatWordingTest {
         assertThat(en(secondNotice).headline()).isEqualTo("Second notice: promise not kept");
         assertThat(es(TestAlerts.alert(AlertKind.COMMITMENT_DUE_SOON).build()).facts()).containsExactly(
                 "Marta Ruiz prometió a Lucía Fernández: «Enviar el presupuesto de la reparación», antes del jueves 26 "
-                        + "de noviembre a las 15:00 (hora de Madrid); vence en 15 min.");
+                        + "de noviembre a las 15:00 (hora de Madrid); vence en 15 minutos.");
     }
 
     @Test
