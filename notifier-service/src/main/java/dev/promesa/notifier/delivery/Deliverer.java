@@ -239,8 +239,8 @@ public class Deliverer {
             metrics.sendFailedForGood(n.source(), n.kind(), n.chat() ? "chat" : "smtp", took);
             LOG.errorf("Giving up on %s %s for alert %s (ticket %s) to %s after %d attempts in %s "
                     + "(promesa.delivery.retry-for %s): %s. The alert goes to the dead-letter topic. Once the SMTP server "
-                    + "(quarkus.mailer.host/port), or the team's chat, takes messages again, send it with POST /api/v1/notifications/%s/resend "
-                    + "or by replaying the dead letter.",
+                    + "(quarkus.mailer.host/port), or the team's chat, takes messages again, send it with POST "
+                    + "/api/v1/notifications/%s/resend or by replaying the dead letter.",
                     n.kind(), n.what(), n.alertId(), n.ticketId(), n.recipient(), attempt,
                     RetryBudget.human(giveUp.triedFor()),
                     RetryBudget.human(retries.retryFor()), error, n.id());
