@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -17,6 +18,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,6 +33,7 @@ import dev.promesa.contracts.TicketRef;
 import dev.promesa.contracts.Topics;
 import dev.promesa.messaging.DeadLetter;
 import dev.promesa.notifier.TestAlerts;
+import dev.promesa.notifier.TestClock;
 import dev.promesa.notifier.delivery.DeadLetters;
 import dev.promesa.notifier.writeback.RecordingDesk.Answer;
 import dev.promesa.notifier.writeback.RecordingDesk.Request;
@@ -49,6 +52,14 @@ class ChatDeliveryTest {
 
     @Inject
     ObjectMapper mapper;
+
+    @Inject
+    TestClock clock;
+
+    @AfterEach
+    void wallClock() {
+        clock.reset();
+    }
 
     @Test
     void oneAlertReachesASlackAMattermostAndATeamsChannelEachInItsFormatAndTheEmailsStillGoOut() {
@@ -196,6 +207,25 @@ class ChatDeliveryTest {
             assertThat(letters(dlq, alert)).hasSize(1);
             given().get("/q/metrics").then().statusCode(200).body(containsString("reason=\"chat\""));
         }
+    }
+
+    @Test
+    void aFridayEveningAlertWaitsForTheTeamsNextWorkingHourLikeTheLeadsEmail() {
+        // desk hours-desk holds staff alerts (test profile); team chat-slack works the default calendar, Madrid
+        Instant fridayEvening = Instant.parse("2026-12-04T19:00:00Z");
+        Instant mondayNine = Instant.parse("2026-12-07T08:00:00Z");
+        clock.advanceTo(fridayEvening);
+        Alert alert = TestAlerts.alert(AlertKind.ESCALATED).level(1).source("hours-desk").ticketId(ticket())
+                .team(ChatServers.SLACK_TEAM).build();
+        publish(mapper, alert);
+        String recipient = "chat:" + ChatServers.SLACK_TEAM;
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(rowOrNull(alert, recipient)).isNotNull()
+                .containsEntry("state", "PENDING").containsEntry("heldUntil", mondayNine.toString()));
+        assertThat(ChatServers.chat().messagesFor(FakeChat.SLACK_PATH, alert.ticketId())).isEmpty();
+
+        clock.advanceTo(mondayNine);
+        assertThat(awaitState(alert, recipient, "SENT")).containsEntry("attempts", 1);
+        assertThat(ChatServers.chat().messagesFor(FakeChat.SLACK_PATH, alert.ticketId())).hasSize(1);
     }
 
     private static Request awaitMessage(String path, String ticket) {
