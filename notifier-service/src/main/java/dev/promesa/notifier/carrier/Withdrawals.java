@@ -187,10 +187,9 @@ public class Withdrawals {
         Alert member = carriers.alert(memberJson, source);
         Recipient addressee = carriers.recipientOf(member, recipient);
         if (addressee == null) {
-            // the directory changed since: the carrier keeps the text it had, minus nothing; it still names only
-            // live members once one more joins or leaves
-            LOG.warnf("Email %s could not be rendered again (its recipient is no longer resolved from the alert)",
-                    carrier.alertId());
+            // the team directory changed since the alert came: the recipient is no longer derived from it
+            LOG.warnf("Email %s could not be rendered again without the withdrawn alert: its recipient is no longer "
+                    + "resolved from its alerts (was the team directory changed?); it keeps its text", carrier.alertId());
             return;
         }
         carriers.render(connection, carrier.id(), CarrierKind.valueOf(kind), source, addressee);
