@@ -169,7 +169,8 @@ public class NotificationResource {
         try {
             return NotificationState.valueOf(state.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new BadRequestException("state must be PENDING, SENT, FAILED, MERGED or WITHDRAWN, not '" + state + "'");
+            throw new BadRequestException(
+                    "state must be PENDING, SENT, FAILED, MERGED or WITHDRAWN, not '" + state + "'");
         }
     }
 }

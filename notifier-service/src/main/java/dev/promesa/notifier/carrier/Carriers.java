@@ -152,7 +152,8 @@ public class Carriers {
             return false;
         }
         Gathering gathering = gatherings.of(row.alert().source());
-        return isApology(row.alert(), recipient) ? gathering.gathersApologies()
+        return isApology(row.alert(), recipient)
+                ? gathering.gathersApologies()
                 : isStaff(recipient) && gathering.digests();
     }
 
@@ -262,7 +263,8 @@ public class Carriers {
     }
 
     /** One staff member's emails: alone within the burst, the rest into the window's digest. */
-    private List<NewNotification> staff(Connection connection, List<NewNotification> group, Instant now) throws SQLException {
+    private List<NewNotification> staff(Connection connection, List<NewNotification> group, Instant now)
+            throws SQLException {
         NewNotification first = group.get(0);
         String source = first.alert().source();
         Recipient recipient = (Recipient) first.addressee();
@@ -452,7 +454,8 @@ public class Carriers {
     Alert alert(String alertJson, String source) {
         try {
             Alert a = json.readValue(alertJson, Alert.class);
-            return a.source() != null ? a
+            return a.source() != null
+                    ? a
                     : new Alert(a.alertId(), a.kind(), a.level(), a.ticketId(), source, a.firedAt(), a.dueAt(),
                             a.late(), a.ticket(), a.commitment(), a.sla(), a.nextStep());
         } catch (JsonProcessingException e) {

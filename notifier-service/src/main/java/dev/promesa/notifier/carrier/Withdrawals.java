@@ -152,7 +152,9 @@ public class Withdrawals {
         }
         LOG.infof("Withdrawal %s (%s, ticket %s%s, at %s): %d email(s) withdrawn%s", w.withdrawalId(), reason,
                 w.ticketId(), w.commitmentId() == null ? "" : ", promise " + w.commitmentId(), w.at(), withdrawn,
-                onTheirWay == 0 ? "" : "; " + onTheirWay + " already on their way in an email being sent, left as they are");
+                onTheirWay == 0
+                        ? ""
+                        : "; " + onTheirWay + " already on their way in an email being sent, left as they are");
     }
 
     /** A carrier that lost members: rendered from those left, or withdrawn when none is. */
@@ -189,7 +191,8 @@ public class Withdrawals {
         if (addressee == null) {
             // the team directory changed since the alert came: the recipient is no longer derived from it
             LOG.warnf("Email %s could not be rendered again without the withdrawn alert: its recipient is no longer "
-                    + "resolved from its alerts (was the team directory changed?); it keeps its text", carrier.alertId());
+                    + "resolved from its alerts (was the team directory changed?); it keeps its text",
+                    carrier.alertId());
             return;
         }
         carriers.render(connection, carrier.id(), CarrierKind.valueOf(kind), source, addressee);

@@ -140,7 +140,8 @@ class ExampleEmailsTest {
     }
 
     private static Alert gatheredAlert(String n, boolean english, String es, String en, int minutesLater) {
-        TestAlerts.Builder builder = alert(AlertKind.COMMITMENT_OVERDUE_USER, n).ticketId("HD-1050").nextStep(NEXT_STEP);
+        TestAlerts.Builder builder = alert(AlertKind.COMMITMENT_OVERDUE_USER, n).ticketId("HD-1050")
+                .nextStep(NEXT_STEP);
         if (english) {
             builder.english();
         }
