@@ -244,6 +244,11 @@ public class Carriers {
             int n = latest == null ? 1 : latest.number() + 1;
             String id = alert.source() + ":apology:" + alert.ticketId() + ":" + n;
             carrier = create(connection, id, CarrierKind.APOLOGY, first, due, now);
+            // another replica (a rebalance) made that one and a sender took it already: the next one
+            while (!carrier.open()) {
+                id = alert.source() + ":apology:" + alert.ticketId() + ":" + ++n;
+                carrier = create(connection, id, CarrierKind.APOLOGY, first, due, now);
+            }
             LOG.infof("Apology email %s to %s about ticket %s is due at %s (user-gather %s%s)", id, recipient.key(),
                     alert.ticketId(), due, gathering.userGather(),
                     last == null ? "" : ", user-window " + gathering.userWindow() + " since the last one at " + last);
