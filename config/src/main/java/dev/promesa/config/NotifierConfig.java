@@ -58,6 +58,9 @@ public interface NotifierConfig {
 
     Delivery delivery();
 
+    /** One apology at a time for users, digests for staff bursts; each can be set per source. */
+    Notifications notifications();
+
     Intake intake();
 
     /** The notes written into the help desks' tickets (which desk, where: {@code promesa.sources.<source>.write-back.*}). */
@@ -91,6 +94,35 @@ public interface NotifierConfig {
         /** At start, emails sent up to this long ago without a note still get one. */
         @WithDefault("PT24H")
         Duration lookBack();
+    }
+
+    /**
+     * How several alerts share one email (a carrier). A source's {@code promesa.sources.<source>.notifications.*}
+     * comes first, setting by setting.
+     */
+    interface Notifications {
+        /**
+         * At most one late-promise email per user and ticket within this time; it names every late promise of the
+         * ticket. Later misses wait until the window since the last email ends, then go out together. {@code PT0S}
+         * together with {@code user-gather} {@code PT0S}: every apology goes out alone, at once.
+         */
+        @WithDefault("PT1H")
+        Duration userWindow();
+
+        /** How long the first apology of an email waits for others on the same ticket, so they go out together. */
+        @WithDefault("PT2M")
+        Duration userGather();
+
+        /** Staff emails to one recipient within {@code staff-burst-window} that go out alone; the rest, one digest. */
+        @WithDefault("5")
+        int staffBurst();
+
+        /**
+         * The window staff bursts are counted in, from the first alert to a recipient; its digest is sent when it
+         * ends. {@code PT0S}: no digests, every staff alert goes out alone.
+         */
+        @WithDefault("PT10M")
+        Duration staffBurstWindow();
     }
 
     /** How the consumer rides out a passing failure (typically the database) before dead-lettering a record. */

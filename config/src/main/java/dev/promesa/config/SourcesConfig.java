@@ -1,5 +1,6 @@
 package dev.promesa.config;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -66,6 +67,9 @@ public interface SourcesConfig {
 
         Promises promises();
 
+        /** This desk's gathering of emails (apologies, digests); each falls back to {@code promesa.notifications.*}. */
+        Notifications notifications();
+
         /** The secret this desk's webhooks are signed with (or, for Freshdesk, send); no secret, no webhooks. */
         Optional<String> webhookSecret();
 
@@ -129,6 +133,20 @@ public interface SourcesConfig {
 
         /** Else {@code promesa.notifications.staff-hours.exempt-escalation-level}. */
         OptionalInt exemptEscalationLevel();
+    }
+
+    interface Notifications {
+        /** Else {@code promesa.notifications.user-window}. */
+        Optional<Duration> userWindow();
+
+        /** Else {@code promesa.notifications.user-gather}. */
+        Optional<Duration> userGather();
+
+        /** Else {@code promesa.notifications.staff-burst}. */
+        Optional<Integer> staffBurst();
+
+        /** Else {@code promesa.notifications.staff-burst-window}. */
+        Optional<Duration> staffBurstWindow();
     }
 
     interface Promises {

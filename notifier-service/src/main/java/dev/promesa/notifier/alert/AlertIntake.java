@@ -12,8 +12,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
 import dev.promesa.contracts.Alert;
+import dev.promesa.contracts.AlertWithdrawal;
 import dev.promesa.messaging.PollHandler;
 import dev.promesa.notifier.chat.ChatMessages;
+import dev.promesa.notifier.carrier.Carriers;
+import dev.promesa.notifier.carrier.WithdrawalReader;
+import dev.promesa.notifier.carrier.Withdrawals;
 import dev.promesa.notifier.delivery.NewNotification;
 import dev.promesa.notifier.delivery.NotificationLog;
 import dev.promesa.notifier.desk.Desk;
@@ -45,19 +49,28 @@ public class AlertIntake implements PollHandler<AlertIntake.Received> {
     private final NotificationLog log;
     private final StaffHolds holds;
     private final ChatMessages chat;
+    private final WithdrawalReader withdrawalReader;
+    private final Carriers carriers;
+    private final Withdrawals withdrawals;
 
     AlertIntake(AlertReader reader, Desks desks, MailRenderer renderer, NotificationLog log, StaffHolds holds,
-            ChatMessages chat) {
+            ChatMessages chat, WithdrawalReader withdrawalReader, Carriers carriers, Withdrawals withdrawals) {
         this.reader = reader;
         this.desks = desks;
         this.renderer = renderer;
         this.log = log;
         this.holds = holds;
         this.chat = chat;
+        this.withdrawalReader = withdrawalReader;
+        this.carriers = carriers;
+        this.withdrawals = withdrawals;
     }
 
-    /** A record of the poll that is an alert; its value is kept as the alert JSON of the log rows. */
-    public record Received(ConsumerRecord<String, String> record, Alert alert) {
+    /**
+     * A record of the poll: an alert (its value is kept as the alert JSON of the log rows), or a withdrawal of stale
+     * emails ({@code alert} null).
+     */
+    public record Received(ConsumerRecord<String, String> record, Alert alert, AlertWithdrawal withdrawal) {
     }
 
     /** One alert with the rows it asks for; {@code alreadyLogged} [alert id, recipient] pairs were not rendered. */
@@ -66,20 +79,33 @@ public class AlertIntake implements PollHandler<AlertIntake.Received> {
 
     @Override
     public Received read(ConsumerRecord<String, String> record) {
-        return new Received(record, reader.read(record.value()));
+        if (WithdrawalReader.isWithdrawal(record)) {
+            return new Received(record, null, withdrawalReader.read(record.value()));
+        }
+        return new Received(record, reader.read(record.value()), null);
     }
 
-    /** The whole poll: one lookup of what is logged already, the emails rendered, one insert. */
+    /**
+     * The whole poll: one lookup of what is logged already, the emails rendered, the ones carriers take gathered, one
+     * insert of the rest; then the poll's withdrawals, which only withdraw what fired before them.
+     */
     @Override
-    public void applyAll(List<Received> alerts) {
+    public void applyAll(List<Received> poll) {
+        List<Received> alerts = poll.stream().filter(r -> r.alert() != null).toList();
         Set<String> known = knownKeys(alerts);
         List<Prepared> prepared = new ArrayList<>(alerts.size());
         for (Received received : alerts) {
             prepared.add(prepare(received, known));
         }
-        NotificationLog.Recorded recorded = log.record(prepared.stream().flatMap(p -> p.rows().stream()).toList(),
+        List<NewNotification> alone = carriers.gather(prepared.stream().flatMap(p -> p.rows().stream()).toList());
+        NotificationLog.Recorded recorded = log.record(alone,
                 prepared.stream().flatMap(p -> p.alreadyLogged().stream()).toList());
-        report(prepared, recorded);
+        // the rows carriers took are logged by them
+        Set<NewNotification> goingAlone = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        goingAlone.addAll(alone);
+        report(prepared.stream().filter(p -> p.rows().isEmpty() || p.rows().stream().anyMatch(goingAlone::contains))
+                .toList(), recorded);
+        withdrawals.apply(poll.stream().filter(r -> r.withdrawal() != null).map(Received::withdrawal).toList());
     }
 
     @Override
@@ -95,6 +121,10 @@ public class AlertIntake implements PollHandler<AlertIntake.Received> {
 
     @Override
     public String describe(Received received) {
+        if (received.withdrawal() != null) {
+            AlertWithdrawal w = received.withdrawal();
+            return "Withdrawal " + w.withdrawalId() + " (" + w.reason() + ", ticket " + w.ticketId() + ")";
+        }
         return "Alert " + received.alert().alertId() + " (" + received.alert().kind() + ", ticket "
                 + received.alert().ticketId() + ")";
     }

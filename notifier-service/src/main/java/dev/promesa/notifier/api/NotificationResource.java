@@ -60,11 +60,11 @@ public class NotificationResource {
 
     @GET
     @Operation(summary = "List notifications", description = "Filter by ticket, recipient (e-mail address, any case) "
-            + "and state (PENDING, SENT, FAILED); held=true: staff emails waiting for the recipient's working hours "
-            + "(heldUntil); newest first.")
+            + "and state (PENDING, SENT, FAILED, MERGED, WITHDRAWN); held=true: staff emails waiting for the recipient's "
+            + "working hours (heldUntil); newest first.")
     public NotificationPage list(@QueryParam("ticketId") String ticketId,
             @QueryParam("recipient") String recipient,
-            @Parameter(description = "PENDING, SENT or FAILED") @QueryParam("state") String state,
+            @Parameter(description = "PENDING, SENT, FAILED, MERGED or WITHDRAWN") @QueryParam("state") String state,
             @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("50") int size,
             @Parameter(description = "include the text and HTML bodies") @QueryParam("bodies") boolean bodies,
@@ -169,7 +169,8 @@ public class NotificationResource {
         try {
             return NotificationState.valueOf(state.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new BadRequestException("state must be PENDING, SENT or FAILED, not '" + state + "'");
+            throw new BadRequestException(
+                    "state must be PENDING, SENT, FAILED, MERGED or WITHDRAWN, not '" + state + "'");
         }
     }
 }

@@ -59,15 +59,24 @@ public class Deliverer {
     /**
      * Marks the email SENT and, in the same statement (one commit), queues its record for the ticket's timeline in
      * the {@code sent_email} outbox ({@code timeline.SentEmailPublisher} publishes and deletes it). A chat message
-     * is not an email: it gets no timeline record.
+     * is not an email: it gets no timeline record. For a carrier (kind APOLOGY or DIGEST, see
+     * {@code carrier.Carriers}) the carrier itself gets no record: each of its MERGED members becomes SENT in the same
+     * statement, with its own outbox row. A row withdrawn while it was being sent (WITHDRAWN, see
+     * {@code carrier.Withdrawals}) that the server accepted is SENT: what reached the server is sent.
      */
     private static final String MARK_SENT = """
             with sent as (
                 update notification set state = 'SENT', attempts = attempts + 1, sent_at = ?, next_attempt_at = null,
                                         last_error = null, failing_since = null
-                where id = ? and state = 'PENDING'
-                returning id, sent_at, channel)
-            insert into sent_email (notification_id, sent_at) select id, sent_at from sent where channel = 'EMAIL'
+                where id = ? and state in ('PENDING', 'WITHDRAWN')
+                returning id, sent_at, kind, channel),
+            members as (
+                update notification m set state = 'SENT', sent_at = sent.sent_at, next_attempt_at = null
+                from sent where m.carrier_id = sent.id and m.state = 'MERGED'
+                returning m.id, m.sent_at)
+            insert into sent_email (notification_id, sent_at)
+            select id, sent_at from sent where kind not in ('APOLOGY', 'DIGEST') and channel = 'EMAIL'
+            union all select id, sent_at from members
             on conflict (notification_id) do nothing
             """;
     private static final String RETRY = """
@@ -75,10 +84,21 @@ public class Deliverer {
                                     failing_since = coalesce(failing_since, ?)
             where id = ? and state = 'PENDING'
             """;
+    /**
+     * FAILED; a carrier's MERGED members fail with it (each is dead-lettered with its own alert, and a replay or a
+     * resend sends it alone), while the carrier itself, which has no alert of its own, is never dead-lettered.
+     */
     private static final String FAIL = """
-            update notification set state = 'FAILED', attempts = attempts + 1, next_attempt_at = null, last_error = ?,
-                                    failing_since = coalesce(failing_since, ?)
-            where id = ? and state = 'PENDING'
+            with failed as (
+                update notification set state = 'FAILED', attempts = attempts + 1, next_attempt_at = null,
+                                        last_error = ?, failing_since = coalesce(failing_since, ?),
+                                        dead_lettered_at = case when kind in ('APOLOGY', 'DIGEST') then now()
+                                                                else dead_lettered_at end
+                where id = ? and state = 'PENDING'
+                returning id, last_error)
+            update notification m set state = 'FAILED', next_attempt_at = null,
+                                      last_error = 'the email carrying it failed: ' || failed.last_error
+            from failed where m.carrier_id = failed.id and m.state = 'MERGED'
             """;
     private static final String RELEASE = """
             update notification set next_attempt_at = ? where id = any(?) and state = 'PENDING'

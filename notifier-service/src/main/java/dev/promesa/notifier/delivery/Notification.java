@@ -86,4 +86,19 @@ public class Notification extends PanacheEntityBase {
     /** A staff email that waited for the recipient's working hours: the working instant it waited for; else null. */
     @Column(name = "held_until")
     public Instant heldUntil;
+
+    /** The email that carries this one (state MERGED, or SENT / FAILED with it); null when it goes alone. */
+    @Column(name = "carrier_id")
+    public UUID carrierId;
+
+    /** A carrier's own due time (kind APOLOGY or DIGEST); null for other rows. */
+    @Column(name = "due_at")
+    public Instant dueAt;
+
+    @Column(name = "withdrawn_at")
+    public Instant withdrawnAt;
+
+    /** Why it was withdrawn: the reason of followup's withdrawal (KEPT, RESOLVED…). */
+    @Column(name = "withdrawn_reason")
+    public String withdrawnReason;
 }

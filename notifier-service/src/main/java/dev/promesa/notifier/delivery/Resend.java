@@ -53,14 +53,18 @@ public class Resend {
             state = 'PENDING', attempts = 0, next_attempt_at = ?, failing_since = null, dead_lettered_at = null,
             resends = resends + 1, resent_at = ?, resent_via = ?
             """;
-    private static final String PUTTABLE_BACK = "state = 'FAILED' and text_body is not null";
+    /** A carrier (kind APOLOGY or DIGEST) is not put back: its members are, each alone. */
+    private static final String PUTTABLE_BACK = "state = 'FAILED' and text_body is not null and kind not in ('APOLOGY', 'DIGEST')";
     private static final String BY_ID = "update notification set " + PUT_BACK + " where id = ? and " + PUTTABLE_BACK;
     private static final String BY_PAIRS = "update notification set " + PUT_BACK + " where " + PUTTABLE_BACK + """
              and (alert_id, recipient) in (select * from unnest(?::text[], ?::text[]))
             returning alert_id, recipient
             """;
     private static final String LOOK_UP = """
-            select source, state, text_body is not null as has_email, last_error, alert_id, recipient
+            select source, state, text_body is not null and kind not in ('APOLOGY', 'DIGEST') as has_email,
+                   case when kind in ('APOLOGY', 'DIGEST') then 'an email that carried several alerts: resend each '
+                        || 'of its notifications (carrierId) instead' else last_error end as last_error,
+                   alert_id, recipient
             from notification where id = ?
             """;
 

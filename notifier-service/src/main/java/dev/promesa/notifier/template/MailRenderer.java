@@ -91,6 +91,17 @@ public class MailRenderer {
         return new RenderedMail(language, subject, text, html);
     }
 
+    /**
+     * Both parts of one email in {@code language} (the messages' locale), each from its own instance of the same mail
+     * template (a variant is chosen once per instance).
+     */
+    static RenderedMail parts(String language, String subject, MailTemplateInstance forText,
+            MailTemplateInstance forHtml) {
+        Locale locale = Locale.forLanguageTag(language);
+        return new RenderedMail(language, subject, render(forText, locale, Variant.TEXT_PLAIN),
+                render(forHtml, locale, Variant.TEXT_HTML));
+    }
+
     private static String render(MailTemplateInstance mail, Locale locale, String contentType) {
         TemplateInstance instance = mail.templateInstance().setAttribute(MessageBundles.ATTRIBUTE_LOCALE, locale);
         @SuppressWarnings("unchecked")

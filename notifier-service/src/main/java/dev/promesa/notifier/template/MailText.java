@@ -196,4 +196,38 @@ public interface MailText {
     @Message("{#if m.agentName}{m.agentName}{#if m.userTeamName}, del equipo {m.userTeamName},{/if}"
             + "{#else}el equipo {m.userTeamName ?: 'de soporte'}{/if} la retomará y le responderá lo antes posible.")
     String whoPicksItUp(MailModel m);
+
+    // ---- several alerts in one email (carrier.Carriers) ----
+
+    @Message("Su solicitud{#if m.ticketSubject} «{m.ticketSubject}»{/if}: le debemos {count} respuestas")
+    String gatheredSubject(MailModel m, int count);
+
+    @Message("Nos comprometimos a lo siguiente y todavía no lo hemos cumplido:")
+    String wePromisedThese();
+
+    /** One late promise of a gathered apology, up to its due time (which follows). */
+    @Message("{#if i.promise}«{i.promise}»{#else if i.apology}Tener noticias nuestras, como le dijimos al "
+            + "disculparnos{#else if i.callback}Llamarle{#else if i.action}Realizar la gestión pendiente"
+            + "{#else}Enviarle una actualización{/if}, antes del")
+    String promiseItem(MailModel i);
+
+    @Message("{#if i.lateInWords}Ese plazo venció hace {i.lateInWords}.{/if}")
+    String itemLate(MailModel i);
+
+    @Message("Le pedimos disculpas por estos retrasos.")
+    String sorryForTheDelays(MailModel m);
+
+    @Message("{#if d.count == 1}Resumen: 1 aviso{#else}Resumen: {d.count} avisos{/if}"
+            + "{#if d.deskName} · {d.deskName}{/if}")
+    String digestSubject(CarrierMails.DigestModel d);
+
+    @Message("{#if d.recipientName}Hola, {d.recipientName}:{#else}Hola:{/if}")
+    String digestGreeting(CarrierMails.DigestModel d);
+
+    @Message("En los últimos minutos ha recibido muchos avisos. Para no enviarle un correo por cada uno, este resumen "
+            + "reúne {#if d.count == 1}el siguiente{#else}los {d.count} siguientes{/if}; no se ha omitido ninguno.")
+    String digestIntro(CarrierMails.DigestModel d);
+
+    @Message("A partir de ahora, los nuevos avisos vuelven a llegarle por separado.")
+    String digestFromNow();
 }

@@ -216,4 +216,46 @@ public interface MailTextEn extends MailText {
     @Message("{#if m.agentName}{m.agentName}{#if m.userTeamName} from the {m.userTeamName} team{/if}"
             + "{#else}the {m.userTeamName ?: 'support'} team{/if} will pick it up and answer you as soon as possible.")
     String whoPicksItUp(MailModel m);
+
+    // ---- several alerts in one email (carrier.Carriers) ----
+
+    @Override
+    @Message("Your request{#if m.ticketSubject} \"{m.ticketSubject}\"{/if}: we owe you {count} updates")
+    String gatheredSubject(MailModel m, int count);
+
+    @Override
+    @Message("We made you these promises and have not kept them yet:")
+    String wePromisedThese();
+
+    @Override
+    @Message("{#if i.promise}\"{i.promise}\"{#else if i.apology}To hear from us, as we told you when we "
+            + "{#if i.usEnglish}apologized{#else}apologised{/if}{#else if i.callback}To call you{#else if i.action}"
+            + "To take care of the pending step{#else}To send you an update{/if}, by")
+    String promiseItem(MailModel i);
+
+    @Override
+    @Message("{#if i.lateInWords}That time passed {i.lateInWords} ago.{/if}")
+    String itemLate(MailModel i);
+
+    @Override
+    @Message("{#if m.usEnglish}We apologize{#else}We apologise{/if} for these delays.")
+    String sorryForTheDelays(MailModel m);
+
+    @Override
+    @Message("{#if d.count == 1}Digest: 1 alert{#else}Digest: {d.count} alerts{/if}{#if d.deskName} · {d.deskName}{/if}")
+    String digestSubject(CarrierMails.DigestModel d);
+
+    @Override
+    @Message("{#if d.recipientName}Hello {d.recipientName},{#else}Hello,{/if}")
+    String digestGreeting(CarrierMails.DigestModel d);
+
+    @Override
+    @Message("You have had a lot of alerts in the last few minutes. Rather than sending you an email for each, this "
+            + "digest lists {#if d.count == 1}the one that followed{#else}the {d.count} that followed{/if}; none has "
+            + "been left out.")
+    String digestIntro(CarrierMails.DigestModel d);
+
+    @Override
+    @Message("From now on, new alerts reach you one by one again.")
+    String digestFromNow();
 }

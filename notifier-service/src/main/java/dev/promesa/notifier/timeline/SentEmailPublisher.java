@@ -58,8 +58,9 @@ public class SentEmailPublisher {
 
     private static final String CLAIM = """
             select s.notification_id, s.sent_at, n.alert_id, n.recipient, n.audience, n.kind, n.source, n.ticket_id,
-                   n.locale, n.subject, n.alert_json
+                   n.locale, coalesce(c.subject, n.subject) as subject, n.alert_json, c.alert_id as carrier_alert_id
             from sent_email s join notification n on n.id = s.notification_id
+                 left join notification c on c.id = n.carrier_id and c.state = 'SENT'
             order by s.sent_at
             limit ?
             for update of s skip locked
@@ -136,11 +137,14 @@ public class SentEmailPublisher {
                 while (rows.next()) {
                     String alertId = rows.getString("alert_id");
                     String recipient = rows.getString("recipient");
+                    // an alert carried by an apology or a digest: the email's Message-ID is its carrier's
+                    String carrierAlertId = rows.getString("carrier_alert_id");
+                    String emailAlertId = carrierAlertId != null ? carrierAlertId : alertId;
                     EmailSent email = new EmailSent(MessageIds.eventId(alertId, recipient), rows.getString("ticket_id"),
                             rows.getObject("sent_at", OffsetDateTime.class).toInstant(), alertId,
                             AlertKind.valueOf(rows.getString("kind")), commitmentOf(rows.getString("alert_json")),
                             RecipientRole.valueOf(rows.getString("audience")), recipient, rows.getString("subject"),
-                            rows.getString("locale"), MessageIds.of(alertId, recipient));
+                            rows.getString("locale"), MessageIds.of(emailAlertId, recipient));
                     pending.add(new Pending(rows.getObject("notification_id", UUID.class), rows.getString("source"),
                             email));
                 }

@@ -62,7 +62,7 @@ class ReadApiTest {
 
         given().queryParam("state", "LOST").when().get("/api/v1/notifications").then().statusCode(400)
                 .contentType("application/problem+json")
-                .body(containsString("state must be PENDING, SENT or FAILED"));
+                .body(containsString("state must be PENDING, SENT, FAILED, MERGED or WITHDRAWN"));
         given().queryParam("size", 1000).when().get("/api/v1/notifications").then().statusCode(400);
     }
 

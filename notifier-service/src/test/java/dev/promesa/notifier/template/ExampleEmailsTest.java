@@ -40,6 +40,9 @@ class ExampleEmailsTest {
     @Inject
     MailRenderer renderer;
 
+    @Inject
+    CarrierMails carriers;
+
     /** The default {@code promesa.commitments.apology-window}: when the apology says the user will hear from us. */
     private static final Duration NEXT_STEP = Duration.ofHours(2);
 
@@ -93,6 +96,7 @@ class ExampleEmailsTest {
                 }
             }
         }
+        gathered(doc, desk);
         String generated = doc.toString();
         Path target = Path.of("target", "example-emails.md");
         Files.writeString(target, generated);
@@ -102,6 +106,61 @@ class ExampleEmailsTest {
         assertThat(Files.exists(DOC) ? Files.readString(DOC) : "")
                 .as("docs/example-emails.md is stale: compare with notifier-service/target/example-emails.md")
                 .isEqualTo(generated);
+    }
+
+    /** The emails that carry several alerts (carrier.Carriers): the gathered apology and the staff digest. */
+    private void gathered(StringBuilder doc, Desk desk) {
+        doc.append("\n## One apology naming every late promise of a ticket (gathered)\n");
+        for (boolean english : List.of(false, true)) {
+            List<Alert> promises = List.of(
+                    gatheredAlert("10", english, "Enviar el presupuesto de la reparación", "Send the repair quote", 0),
+                    gatheredAlert("11", english, "Confirmar la fecha de la visita técnica",
+                            "Confirm the date of the technician's visit", 30),
+                    gatheredAlert("12", english, null, null, 60));
+            Recipient user = (Recipient) desk.recipients().resolve(promises.get(0)).stream()
+                    .filter(a -> a.audience() == dev.promesa.notifier.recipient.Audience.USER).findFirst()
+                    .orElseThrow();
+            append(doc, english, user, carriers.apology(promises, user, desk.letterhead()));
+        }
+        doc.append("\n## A staff digest (past the burst of one window)\n");
+        for (boolean english : List.of(false, true)) {
+            List<CarrierMails.DigestItem> items = new java.util.ArrayList<>();
+            Recipient agent = null;
+            for (int i = 0; i < 3; i++) {
+                TestAlerts.Builder builder = alert(i == 2 ? AlertKind.SLA_BREACHED : AlertKind.COMMITMENT_OVERDUE,
+                        "C" + i);
+                Alert alert = (english ? builder.english() : builder).source("acme").build();
+                agent = (Recipient) desk.recipients().resolve(alert).get(0);
+                RenderedMail single = renderer.render(alert, agent, desk.letterhead());
+                items.add(new CarrierMails.DigestItem(alert.ticketId(), single.subject(),
+                        desk.letterhead().links().link(alert.ticketId()).orElse(null)));
+            }
+            append(doc, english, agent, carriers.digest(items, agent, desk.letterhead()));
+        }
+    }
+
+    private static Alert gatheredAlert(String n, boolean english, String es, String en, int minutesLater) {
+        TestAlerts.Builder builder = alert(AlertKind.COMMITMENT_OVERDUE_USER, n).ticketId("HD-1050")
+                .nextStep(NEXT_STEP);
+        if (english) {
+            builder.english();
+        }
+        if (es != null) {
+            builder.promise(english ? en : es);
+        } else {
+            builder.promise(null).commitmentKind(dev.promesa.contracts.CommitmentKind.CALLBACK);
+        }
+        Alert a = builder.source("acme").build();
+        java.time.Instant due = a.dueAt().plus(java.time.Duration.ofMinutes(minutesLater));
+        return new Alert(a.alertId(), a.kind(), a.level(), a.ticketId(), a.source(), a.firedAt(), due,
+                a.late().minus(java.time.Duration.ofMinutes(minutesLater)), a.ticket(), a.commitment(), a.sla(),
+                a.nextStep());
+    }
+
+    private static void append(StringBuilder doc, boolean english, Recipient recipient, RenderedMail mail) {
+        doc.append("\n").append(english ? "English" : "Spanish").append(", to the ")
+                .append(recipient.audience().name().toLowerCase()).append(":\n\n```text\nSubject: ")
+                .append(mail.subject()).append("\n\n").append(mail.text().strip()).append("\n```\n");
     }
 
     private static TestAlerts.Builder alert(AlertKind kind, String n) {
