@@ -44,18 +44,38 @@ public final class CommitmentRules {
      */
     public List<Schedule> schedule(Instant madeAt, Instant dueAt, PromisedTo promisedTo, Instant now,
             BusinessCalendar delays) {
+        return schedule(madeAt, dueAt, promisedTo, 0, now, delays);
+    }
+
+    /**
+     * The same for a promise of apology round {@code round} (0: an agent's promise; 1 and 2: the next step named in
+     * the first and the second apology, {@link NextStepRules}). A next step that is missed escalates at once (the
+     * escalation delay is zero: both levels at its due time, since the promise it replaced already went late), and
+     * the last round ({@link NextStepRules#LAST_ROUND}) raises no COMMITMENT_OVERDUE_USER: there is no third apology.
+     */
+    public List<Schedule> schedule(Instant madeAt, Instant dueAt, PromisedTo promisedTo, int round, Instant now,
+            BusinessCalendar delays) {
+        Duration escalationDelay = round >= 1 ? Duration.ZERO : this.escalationDelay;
         List<Schedule> alerts = new ArrayList<>(5);
         Instant dueSoon = dueAt.minus(dueSoonLead(madeAt, dueAt));
         if (dueSoon.isBefore(dueAt) && !dueSoon.isBefore(now)) {
             alerts.add(new Schedule(AlertKind.COMMITMENT_DUE_SOON, 0, dueSoon));
         }
         alerts.add(new Schedule(AlertKind.COMMITMENT_OVERDUE, 0, dueAt));
-        if (promisedTo == PromisedTo.USER) {
+        if (promisedTo == PromisedTo.USER && NextStepRules.apologises(round)) {
             alerts.add(new Schedule(AlertKind.COMMITMENT_OVERDUE_USER, 0, delays.plus(dueAt, userGrace)));
         }
         alerts.add(new Schedule(AlertKind.ESCALATED, 1, delays.plus(dueAt, escalationDelay)));
         alerts.add(new Schedule(AlertKind.ESCALATED, 2, delays.plus(dueAt, escalationDelay.multipliedBy(2))));
         return alerts;
+    }
+
+    /**
+     * The earliest moment any alert of a promise made at {@code madeAt} and due at {@code dueAt} can fire (its
+     * DUE_SOON time, whether or not that was scheduled): a promise closed before it cannot have alerted anybody.
+     */
+    public Instant firstAlertAt(Instant madeAt, Instant dueAt) {
+        return dueAt.minus(dueSoonLead(madeAt, dueAt));
     }
 
     /** min(configured lead, 25% of the time between promise and due time); zero for a promise due at once. */
