@@ -8,6 +8,7 @@ import java.util.List;
 import dev.promesa.calendar.BusinessCalendar;
 import dev.promesa.contracts.AlertKind;
 import dev.promesa.contracts.CommitmentKind;
+import dev.promesa.contracts.CommitmentOrigin;
 import dev.promesa.contracts.Interaction;
 import dev.promesa.contracts.PromisedTo;
 import dev.promesa.followup.scheduling.Schedule;
@@ -91,7 +92,9 @@ public final class CommitmentRules {
     /**
      * Whether {@code interaction} keeps the open promise {@code commitment}: an explicit {@code fulfils} keeps any
      * kind; UPDATE and CALLBACK are also kept by a later public agent reply or call summary, never by the interaction
-     * that made the promise.
+     * that made the promise. A next step (origin APOLOGY, made when the apology was raised, on followup's clock) is
+     * kept by any public agent response processed after it, whatever its date: a reply written just before the
+     * apology went out but received just after it means the user did hear from the desk.
      */
     public static boolean keeps(Interaction interaction, Commitment commitment) {
         if (interaction.fulfils() != null && interaction.fulfils().contains(commitment.id)) {
@@ -100,6 +103,7 @@ public final class CommitmentRules {
         return commitment.kind != CommitmentKind.ACTION
                 && interaction.publicAgentResponse()
                 && !interaction.eventId().equals(commitment.madeByEventId)
-                && !interaction.occurredAt().isBefore(commitment.madeAt);
+                && (commitment.origin == CommitmentOrigin.APOLOGY
+                        || !interaction.occurredAt().isBefore(commitment.madeAt));
     }
 }
