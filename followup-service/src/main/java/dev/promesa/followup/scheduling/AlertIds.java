@@ -47,9 +47,16 @@ public final class AlertIds {
      */
     public static int revisionOf(String commitmentAlertId) {
         int levelColon = commitmentAlertId.lastIndexOf(':');
-        int kindColon = commitmentAlertId.lastIndexOf(':', levelColon - 1);
-        int revisionColon = commitmentAlertId.lastIndexOf(':', kindColon - 1);
-        return Integer.parseInt(commitmentAlertId.substring(revisionColon + 2, kindColon));
+        int kindColon = levelColon > 0 ? commitmentAlertId.lastIndexOf(':', levelColon - 1) : -1;
+        int revisionColon = kindColon > 0 ? commitmentAlertId.lastIndexOf(':', kindColon - 1) : -1;
+        if (revisionColon < 0 || commitmentAlertId.charAt(revisionColon + 1) != 'r') {
+            return 1; // not shaped like ours (never expected): the first revision's id, rather than no alert at all
+        }
+        try {
+            return Integer.parseInt(commitmentAlertId.substring(revisionColon + 2, kindColon));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
     }
 
     public static String satisfaction(TicketRef ticket, int recurrence) {

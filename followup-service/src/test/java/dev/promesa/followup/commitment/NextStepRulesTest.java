@@ -12,6 +12,7 @@ import dev.promesa.contracts.AlertKind;
 import dev.promesa.contracts.PromisedTo;
 import dev.promesa.calendar.BusinessCalendar;
 import dev.promesa.calendar.WorkingHoursCalendar;
+import dev.promesa.followup.scheduling.AlertIds;
 import dev.promesa.followup.scheduling.Schedule;
 
 class NextStepRulesTest {
@@ -55,6 +56,15 @@ class NextStepRulesTest {
         assertThat(NextStepRules.nextStepId("C-1~r3~next1", 2, 1)).isEqualTo("C-1~r3~next2");
         assertThat(NextStepRules.nextStepId("e-9~1", 1, 0)).as("a promise in the agent's words")
                 .isEqualTo("e-9~1~next1");
+    }
+
+    @Test
+    void theLatePromisesRevisionIsReadFromItsApologysAlertId() {
+        assertThat(AlertIds.revisionOf(AlertIds.commitment("desk", "C-1", 3, AlertKind.COMMITMENT_OVERDUE_USER, 0)))
+                .isEqualTo(3);
+        assertThat(AlertIds.revisionOf(AlertIds.commitment("desk", "odd:r9:id", 2,
+                AlertKind.COMMITMENT_OVERDUE_USER, 0))).as("a promise id with colons").isEqualTo(2);
+        assertThat(AlertIds.revisionOf("not-one-of-ours")).isEqualTo(1);
     }
 
     @Test
