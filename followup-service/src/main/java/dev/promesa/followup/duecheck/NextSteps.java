@@ -22,13 +22,13 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.promesa.calendar.BusinessCalendar;
 import dev.promesa.contracts.Alert;
 import dev.promesa.contracts.AlertKind;
 import dev.promesa.contracts.Priority;
 import dev.promesa.contracts.SlaMetric;
 import dev.promesa.contracts.TicketRef;
 import dev.promesa.contracts.TicketStatus;
-import dev.promesa.calendar.BusinessCalendar;
 import dev.promesa.followup.commitment.Commitment;
 import dev.promesa.followup.commitment.Commitments;
 import dev.promesa.followup.scheduling.AlertIds;

@@ -8,10 +8,10 @@ import java.time.ZoneId;
 
 import org.junit.jupiter.api.Test;
 
-import dev.promesa.contracts.AlertKind;
-import dev.promesa.contracts.PromisedTo;
 import dev.promesa.calendar.BusinessCalendar;
 import dev.promesa.calendar.WorkingHoursCalendar;
+import dev.promesa.contracts.AlertKind;
+import dev.promesa.contracts.PromisedTo;
 import dev.promesa.followup.scheduling.AlertIds;
 import dev.promesa.followup.scheduling.Schedule;
 
