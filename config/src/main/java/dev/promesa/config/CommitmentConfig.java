@@ -22,6 +22,14 @@ public interface CommitmentConfig {
     Duration escalationDelay();
 
     /**
+     * The next step a late-promise email names: the user hears from the desk within this much of the ticket's working
+     * hours (its SLA policy's calendar; plain elapsed time for a 24x7 priority). followup tracks it as a promise of
+     * its own (origin APOLOGY), owned by the assignee.
+     */
+    @WithDefault("PT2H")
+    Duration apologyWindow();
+
+    /**
      * {@code elapsed} or {@code working-hours}: how user grace and escalation delays are counted; a source may set its
      * own ({@code promesa.sources.<source>.commitments.delays-in}).
      */

@@ -17,7 +17,7 @@ import dev.promesa.contracts.PromisedTo;
 import dev.promesa.contracts.TicketRef;
 import dev.promesa.followup.persistence.SourceKey;
 
-/** A promise an agent made on a ticket. Identity: (source, id); commitment ids are unique per source only. */
+/** A promise made on a ticket: by an agent, or by Promesa in an apology (origin APOLOGY). Identity: (source, id); commitment ids are unique per source only. */
 @Entity
 @IdClass(SourceKey.class)
 public class Commitment extends PanacheEntityBase {
@@ -37,11 +37,16 @@ public class Commitment extends PanacheEntityBase {
     public String agentId;
     /** The body of the interaction in which the promise was made, as the agent wrote it. */
     public String agentWords;
-    /** REQUEST (the structured field) or TEXT (recognised in the agent's words). */
+    /**
+     * REQUEST (the structured field), TEXT (recognised in the agent's words) or APOLOGY (the next step Promesa promised
+     * the user in a late-promise email).
+     */
     @Enumerated(EnumType.STRING)
     public CommitmentOrigin origin = CommitmentOrigin.REQUEST;
     /** For a TEXT promise: the sentence the agent wrote. */
     public String quote;
+    /** 0 for an agent's promise; for an APOLOGY one, the apology that promised it (1, then 2: there is no third). */
+    public int round;
     /** For a TEXT promise: how sure the recognizer was, 0 to 1. */
     public Double confidence;
     /** Null only for a vague suggestion ("en breve") until an agent gives it a time. */
@@ -65,6 +70,6 @@ public class Commitment extends PanacheEntityBase {
     }
 
     public Alert.CommitmentContext context() {
-        return new Alert.CommitmentContext(id, kind, description, promisedTo, madeAt, agentWords, origin, quote, 0);
+        return new Alert.CommitmentContext(id, kind, description, promisedTo, madeAt, agentWords, origin, quote, round);
     }
 }

@@ -9,7 +9,8 @@ import dev.promesa.contracts.PromisedTo;
 /**
  * A promise as the read API shows it. {@code late}: past its due time, open or kept late. {@code origin} TEXT: found
  * in the agent's words, with the sentence ({@code quote}) and how sure the recognizer was ({@code confidence}).
- * {@code dueAt} is null only for a vague suggestion.
+ * {@code dueAt} is null only for a vague suggestion. {@code origin} APOLOGY: the next step Promesa promised the user
+ * in a late-promise email ({@code round} 1, or 2 for the second apology; 0 for an agent's promise).
  */
 public record CommitmentView(
         String commitmentId,
@@ -21,6 +22,7 @@ public record CommitmentView(
         CommitmentOrigin origin,
         String quote,
         Double confidence,
+        int round,
         String agentId,
         String agentWords,
         String madeByEventId,
@@ -35,7 +37,8 @@ public record CommitmentView(
     public static CommitmentView of(Commitment c, Instant now) {
         boolean late = c.state == CommitmentState.OPEN ? c.dueAt != null && now.isAfter(c.dueAt) : c.breached;
         return new CommitmentView(c.id, c.source, c.ticketId, c.kind, c.description, c.promisedTo, c.origin, c.quote,
-                c.confidence, c.agentId, c.agentWords, c.madeByEventId, c.madeAt, c.dueAt, c.revision, c.state, late,
+                c.confidence, c.round, c.agentId, c.agentWords, c.madeByEventId, c.madeAt, c.dueAt, c.revision, c.state,
+                late,
                 c.closedAt, c.closedByEventId);
     }
 }

@@ -14,15 +14,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import dev.promesa.calendar.BusinessCalendar;
+import dev.promesa.calendar.WorkingHoursCalendar;
 import dev.promesa.config.CommitmentConfig;
 import dev.promesa.config.DelaysIn;
 import dev.promesa.config.FromText;
 import dev.promesa.config.SourcesConfig;
+import dev.promesa.contracts.Alert;
+import dev.promesa.contracts.AlertKind;
+import dev.promesa.contracts.AlertWithdrawal;
+import dev.promesa.contracts.CommitmentKind;
 import dev.promesa.contracts.CommitmentOrigin;
 import dev.promesa.contracts.CommitmentRequest;
 import dev.promesa.contracts.Interaction;
 import dev.promesa.contracts.PromisedTo;
+import dev.promesa.contracts.TicketRef;
 import dev.promesa.followup.commitment.ActionRefused.Reason;
+import dev.promesa.followup.scheduling.AlertIds;
+import dev.promesa.followup.scheduling.DueItems;
 import dev.promesa.followup.scheduling.PendingAlert;
 import dev.promesa.followup.scheduling.Schedule;
 import dev.promesa.recognition.promise.RecognizedPromise;
@@ -39,6 +47,7 @@ public class Commitments {
     private static final Logger LOG = Logger.getLogger(Commitments.class);
 
     private final CommitmentRules rules;
+    private final NextStepRules nextSteps;
     private final CommitmentConfig config;
     private final SourcesConfig sources;
     private final TextPromises text;
@@ -46,6 +55,7 @@ public class Commitments {
 
     Commitments(CommitmentConfig config, SourcesConfig sources, TextPromises text, Clock clock) {
         this.rules = new CommitmentRules(config.dueSoonLead(), config.userGrace(), config.escalationDelay());
+        this.nextSteps = new NextStepRules(config.apologyWindow());
         this.config = config;
         this.sources = sources;
         this.text = text;
@@ -164,6 +174,7 @@ public class Commitments {
                 return;
             }
             // A new due time (a reschedule, or a closed promise made again): a new revision gives new alert ids.
+            withdrawIfAlerted(scope, commitment, AlertWithdrawal.Reason.RESCHEDULED);
             scope.due().cancelForCommitment(source, id);
             commitment.revision++;
             fill(commitment, interaction, request);
@@ -268,6 +279,7 @@ public class Commitments {
             throw refusedByState(c, "rescheduled", "");
         }
         requireFuture(due, action.at(), c);
+        withdrawIfAlerted(scope, c, AlertWithdrawal.Reason.RESCHEDULED);
         scope.due().cancelForCommitment(c.source, c.id);
         c.revision++;
         c.dueAt = due;
@@ -324,14 +336,79 @@ public class Commitments {
 
     /** Schedules an open promise's alerts for its current revision and due time. */
     private void arm(PromiseScope scope, Commitment commitment) {
-        BusinessCalendar delays = delaysOf(scope.ticket().source()) == DelaysIn.WORKING_HOURS
-                ? scope.calendar()
+        arm(scope.due(), scope.ticket(), scope.context(), scope.calendar(), commitment);
+    }
+
+    private void arm(DueItems due, TicketRef ticket, Alert.TicketContext context, WorkingHoursCalendar calendar,
+            Commitment commitment) {
+        BusinessCalendar delays = delaysOf(ticket.source()) == DelaysIn.WORKING_HOURS
+                ? calendar
                 : BusinessCalendar.alwaysOpen();
+        // a next step's escalations say what the user was told: this promise, when it was made
+        Alert.NextStep told = commitment.origin == CommitmentOrigin.APOLOGY
+                ? new Alert.NextStep(commitment.id, commitment.madeAt, commitment.dueAt)
+                : null;
         for (Schedule alert : rules.schedule(commitment.madeAt, commitment.dueAt, commitment.promisedTo,
-                clock.instant(), delays)) {
-            scope.due().schedule(PendingAlert.promise(scope.ticket(), scope.context(), commitment.context(),
-                    commitment.revision, commitment.dueAt, alert));
+                commitment.round, clock.instant(), delays)) {
+            due.schedule(PendingAlert.promise(ticket, context, commitment.context(), commitment.revision,
+                    commitment.dueAt, alert, alert.kind() == AlertKind.ESCALATED ? told : null));
         }
+    }
+
+    // ---------------------------------------------------------------- the next step of an apology
+
+    /**
+     * The next step promised in the apology {@code apologyAlertId} for the late promise {@code late} (its id,
+     * revision and round), told at {@code toldAt}: an UPDATE promised to the user, origin APOLOGY, round + 1, owned by
+     * the ticket's assignee, due {@code promesa.commitments.apology-window} of {@code hours} later. No description:
+     * the notifier words it from its kind and origin ("le escribiremos antes de …"). Not stored: the caller records
+     * it and then {@link #armNextStep arms} it.
+     */
+    public Commitment nextStep(TicketRef ticket, Alert.CommitmentContext late, int lateRevision,
+            String apologyAlertId, String assigneeId, Instant toldAt, BusinessCalendar hours) {
+        Commitment c = new Commitment();
+        c.source = ticket.source();
+        c.id = NextStepRules.nextStepId(late.commitmentId(), lateRevision, late.round());
+        c.ticketId = ticket.ticketId();
+        c.revision = 1;
+        c.kind = CommitmentKind.UPDATE;
+        c.description = null;
+        c.promisedTo = PromisedTo.USER;
+        c.origin = CommitmentOrigin.APOLOGY;
+        c.round = late.round() + 1;
+        c.madeAt = toldAt;
+        c.madeByEventId = apologyAlertId;
+        c.agentId = assigneeId;
+        c.dueAt = nextSteps.dueAt(toldAt, hours);
+        c.state = CommitmentState.OPEN;
+        return c;
+    }
+
+    /** Whether a promise of this round, missed and promised to the user, is apologised for with a next step. */
+    public static boolean apologisedWithNextStep(Alert.CommitmentContext late) {
+        return late.promisedTo() == PromisedTo.USER && NextStepRules.apologises(late.round());
+    }
+
+    /** Schedules a recorded next step's alerts, on the pending alerts of the caller's transaction. */
+    public void armNextStep(DueItems due, TicketRef ticket, Alert.TicketContext context,
+            WorkingHoursCalendar calendar, Commitment nextStep) {
+        arm(due, ticket, context, calendar, nextStep);
+    }
+
+    /**
+     * An open promise that is closed or rescheduled now: if any of its alerts may have been published (the time of
+     * its first alert has come), the notifier is told they are stale; the due check publishes that only if one was
+     * in fact published. A promise closed before its first alert time costs nothing more than before.
+     */
+    private void withdrawIfAlerted(PromiseScope scope, Commitment commitment, AlertWithdrawal.Reason reason) {
+        if (commitment.state != CommitmentState.OPEN || commitment.dueAt == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        if (now.isBefore(rules.firstAlertAt(commitment.madeAt, commitment.dueAt))) {
+            return;
+        }
+        scope.due().withdrawPublished(AlertIds.withdrawalOf(scope.ticket(), commitment.id, reason, now));
     }
 
     private DelaysIn delaysOf(String source) {
@@ -339,6 +416,11 @@ public class Commitments {
     }
 
     private void close(PromiseScope scope, Commitment commitment, CommitmentState state, Instant at, String eventId) {
+        if (state != CommitmentState.SETTLED) {
+            // a settled promise's ticket was resolved: the ticket's own withdrawal covers every alert of it
+            withdrawIfAlerted(scope, commitment,
+                    state == CommitmentState.KEPT ? AlertWithdrawal.Reason.KEPT : AlertWithdrawal.Reason.CANCELLED);
+        }
         commitment.state = state;
         commitment.closedAt = at;
         commitment.closedByEventId = eventId;

@@ -3,8 +3,6 @@ package dev.promesa.followup.duecheck;
 import java.time.Instant;
 
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -14,7 +12,10 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import dev.promesa.contracts.AlertKind;
 import dev.promesa.contracts.TicketRef;
 
-/** An alert waiting for its time. The due-check worker claims, publishes and deletes it. */
+/**
+ * An alert waiting for its time, or a withdrawal of published alerts waiting to be published. The due-check worker
+ * claims, publishes and deletes it.
+ */
 @Entity
 public class DueItem extends PanacheEntityBase {
 
@@ -25,8 +26,8 @@ public class DueItem extends PanacheEntityBase {
     public String alertId;
     public String source;
     public String ticketId;
-    @Enumerated(EnumType.STRING)
-    public AlertKind kind;
+    /** An {@link AlertKind}'s name, or {@code ALERT_WITHDRAWN} for a withdrawal waiting to be published. */
+    public String kind;
     public int level;
     public Instant dueAt;
     public String commitmentId;

@@ -176,6 +176,7 @@ final class PollLoader {
         c.agentWords = r.getString("agent_words");
         c.origin = value(CommitmentOrigin.class, r.getString("origin"));
         c.quote = r.getString("quote");
+        c.round = r.getInt("round");
         double confidence = r.getDouble("confidence");
         c.confidence = r.wasNull() ? null : confidence;
         c.dueAt = instant(r, "due_at");

@@ -54,8 +54,8 @@ final class PollWriter {
     private static final String UPSERT_COMMITMENT = """
             insert into commitment (source, id, ticket_id, kind, description, promised_to, made_at, made_by_event_id,
                                     agent_id, agent_words, due_at, revision, state, breached, closed_at,
-                                    closed_by_event_id, origin, quote, confidence)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                    closed_by_event_id, origin, quote, confidence, round)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             on conflict (source, id) do update set
                 ticket_id = excluded.ticket_id, kind = excluded.kind, description = excluded.description,
                 promised_to = excluded.promised_to, made_at = excluded.made_at,
@@ -63,7 +63,7 @@ final class PollWriter {
                 agent_words = excluded.agent_words, due_at = excluded.due_at, revision = excluded.revision,
                 state = excluded.state, breached = excluded.breached, closed_at = excluded.closed_at,
                 closed_by_event_id = excluded.closed_by_event_id, origin = excluded.origin, quote = excluded.quote,
-                confidence = excluded.confidence""";
+                confidence = excluded.confidence, round = excluded.round""";
 
     private static final String INSERT_ACTIVITY = """
             insert into ticket_activity (source, id, ticket_id, occurred_at, type, actor_id, commitment_id, due_at,
@@ -167,6 +167,7 @@ final class PollWriter {
                 } else {
                     upsert.setFloat(19, c.confidence.floatValue());
                 }
+                upsert.setInt(20, c.round);
                 upsert.addBatch();
             }
             upsert.executeBatch();

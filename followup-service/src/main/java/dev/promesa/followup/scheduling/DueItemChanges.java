@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.promesa.contracts.Alert;
+import dev.promesa.contracts.AlertWithdrawal;
 import dev.promesa.contracts.TicketRef;
 
 /**
@@ -34,6 +35,7 @@ public final class DueItemChanges implements DueItems {
     private final Map<String, PendingAlert> scheduled = new LinkedHashMap<>();
     private final List<Withdrawal> withdrawals = new ArrayList<>();
     private final Map<TicketRef, Alert.TicketContext> contexts = new LinkedHashMap<>();
+    private final Map<String, AlertWithdrawal> published = new LinkedHashMap<>();
 
     @Override
     public void schedule(PendingAlert alert) {
@@ -61,6 +63,11 @@ public final class DueItemChanges implements DueItems {
     }
 
     @Override
+    public void withdrawPublished(AlertWithdrawal withdrawal) {
+        published.putIfAbsent(withdrawal.withdrawalId(), withdrawal);
+    }
+
+    @Override
     public void ticketChanged(TicketRef ticket, Alert.TicketContext context) {
         scheduled.replaceAll((id, alert) -> alert.ticket().equals(ticket) ? alert.withContext(context) : alert);
         contexts.put(ticket, context);
@@ -78,7 +85,12 @@ public final class DueItemChanges implements DueItems {
         return contexts;
     }
 
+    /** The withdrawals to publish (if their alerts were published), by id. */
+    public Collection<AlertWithdrawal> withdrawalsToPublish() {
+        return published.values();
+    }
+
     public boolean isEmpty() {
-        return scheduled.isEmpty() && withdrawals.isEmpty() && contexts.isEmpty();
+        return scheduled.isEmpty() && withdrawals.isEmpty() && contexts.isEmpty() && published.isEmpty();
     }
 }

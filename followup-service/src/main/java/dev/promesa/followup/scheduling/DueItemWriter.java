@@ -16,6 +16,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.promesa.contracts.Alert;
+import dev.promesa.contracts.AlertWithdrawal;
 import dev.promesa.contracts.TicketRef;
 
 /**
@@ -29,8 +30,17 @@ public class DueItemWriter {
 
     static final String INSERT = """
             insert into due_item (alert_id, source, ticket_id, kind, level, due_at, subject_due_at, commitment_id,
-                                  sla_clock_id, percent, ticket_context, commitment_context, sla_context)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                  sla_clock_id, percent, ticket_context, commitment_context, sla_context, next_step)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            on conflict (alert_id) do nothing""";
+    /**
+     * The kind of a due item that is a withdrawal to publish, not an alert: due at once, no promise or clock column
+     * set (so withdrawing a promise's or a clock's pending alerts never deletes it), the withdrawal as JSON.
+     */
+    public static final String WITHDRAWAL_KIND = "ALERT_WITHDRAWN";
+    static final String INSERT_WITHDRAWAL = """
+            insert into due_item (alert_id, source, ticket_id, kind, level, due_at, subject_due_at, withdrawal)
+            values (?, ?, ?, 'ALERT_WITHDRAWN', 0, ?, ?, ?)
             on conflict (alert_id) do nothing""";
     private static final String WITHDRAW_COMMITMENT = "delete from due_item where source = ? and commitment_id = ?";
     private static final String WITHDRAW_CLOCK_AFTER = "delete from due_item where sla_clock_id = ? and due_at > ?";
@@ -52,6 +62,7 @@ public class DueItemWriter {
         Map<Object, String> texts = new HashMap<>();
         withdraw(connection, changes);
         insert(connection, changes, texts);
+        insertWithdrawals(connection, changes);
         refresh(connection, changes.contexts(), texts);
     }
 
@@ -112,19 +123,40 @@ public class DueItemWriter {
                     insert.setNull(10, Types.INTEGER);
                     insert.setString(12, text(promise.commitment(), texts));
                     insert.setNull(13, Types.VARCHAR);
+                    insert.setString(14, promise.nextStep() == null ? null : text(promise.nextStep(), texts));
                 } else if (alert.subject() instanceof PendingAlert.Clock clock) {
                     insert.setNull(8, Types.VARCHAR);
                     insert.setLong(9, clock.slaClockId());
                     insert.setInt(10, clock.sla().percent());
                     insert.setNull(12, Types.VARCHAR);
                     insert.setString(13, text(clock.sla(), texts));
+                    insert.setNull(14, Types.VARCHAR);
                 } else {
                     insert.setNull(8, Types.VARCHAR);
                     insert.setNull(9, Types.BIGINT);
                     insert.setNull(10, Types.INTEGER);
                     insert.setNull(12, Types.VARCHAR);
                     insert.setNull(13, Types.VARCHAR);
+                    insert.setNull(14, Types.VARCHAR);
                 }
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private void insertWithdrawals(Connection connection, DueItemChanges changes) throws SQLException {
+        if (changes.withdrawalsToPublish().isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_WITHDRAWAL)) {
+            for (AlertWithdrawal withdrawal : changes.withdrawalsToPublish()) {
+                insert.setString(1, withdrawal.withdrawalId());
+                insert.setString(2, withdrawal.source());
+                insert.setString(3, withdrawal.ticketId());
+                insert.setObject(4, utc(withdrawal.at()));
+                insert.setObject(5, utc(withdrawal.at()));
+                insert.setString(6, text(withdrawal, new HashMap<>()));
                 insert.addBatch();
             }
             insert.executeBatch();

@@ -3,6 +3,7 @@ package dev.promesa.followup.scheduling;
 import java.time.Instant;
 
 import dev.promesa.contracts.Alert;
+import dev.promesa.contracts.AlertWithdrawal;
 import dev.promesa.contracts.TicketRef;
 
 /**
@@ -26,6 +27,15 @@ public interface DueItems {
 
     /** Withdraws one alert. */
     void cancel(String alertId);
+
+    /**
+     * Tells the notifier, once this transaction commits, that the alerts already published about a promise (or, with
+     * no promise, about the whole ticket) are stale. Written as a due item due at once ({@code ALERT_WITHDRAWN}); the
+     * due check publishes it only if at least one such alert was published before {@code withdrawal.at()}, else
+     * drops it. Call it only where an alert may have fired: a promise closed before its first alert time never needs
+     * one.
+     */
+    void withdrawPublished(AlertWithdrawal withdrawal);
 
     /** The ticket changed: its pending alerts carry its context as it is now. */
     void ticketChanged(TicketRef ticket, Alert.TicketContext context);

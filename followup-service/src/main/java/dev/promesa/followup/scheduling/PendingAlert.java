@@ -22,7 +22,17 @@ public record PendingAlert(String alertId, TicketRef ticket, Alert.TicketContext
     public sealed interface Subject {
     }
 
-    public record Promise(String commitmentId, Alert.CommitmentContext commitment) implements Subject {
+    /**
+     * @param nextStep what the user was told about the next step, carried by the alert ({@code Alert.nextStep}); null
+     *        when nothing was told
+     */
+    public record Promise(String commitmentId, Alert.CommitmentContext commitment, Alert.NextStep nextStep)
+            implements
+                Subject {
+
+        public Promise(String commitmentId, Alert.CommitmentContext commitment) {
+            this(commitmentId, commitment, null);
+        }
     }
 
     public record Clock(long slaClockId, Alert.SlaContext sla) implements Subject {
@@ -33,9 +43,16 @@ public record PendingAlert(String alertId, TicketRef ticket, Alert.TicketContext
 
     public static PendingAlert promise(TicketRef ticket, Alert.TicketContext context,
             Alert.CommitmentContext commitment, int revision, Instant promiseDueAt, Schedule alert) {
+        return promise(ticket, context, commitment, revision, promiseDueAt, alert, null);
+    }
+
+    /** The same, carrying what the user was told about the next step ({@code Alert.nextStep}). */
+    public static PendingAlert promise(TicketRef ticket, Alert.TicketContext context,
+            Alert.CommitmentContext commitment, int revision, Instant promiseDueAt, Schedule alert,
+            Alert.NextStep nextStep) {
         return new PendingAlert(AlertIds.commitment(ticket.source(), commitment.commitmentId(), revision,
                 alert.kind(), alert.level()), ticket, context, alert.kind(), alert.level(), alert.dueAt(), promiseDueAt,
-                new Promise(commitment.commitmentId(), commitment));
+                new Promise(commitment.commitmentId(), commitment, nextStep));
     }
 
     public static PendingAlert clock(TicketRef ticket, Alert.TicketContext context, long slaClockId, int cycle,

@@ -6,7 +6,12 @@ import dev.promesa.followup.commitment.PromiseAction;
 public enum ActivityType {
     PROMISE_CONFIRMED, PROMISE_RESCHEDULED, PROMISE_CANCELLED, PROMISE_KEPT,
     /** Promesa emailed somebody about the ticket (notifier's {@code notifier.email-sent.v1}). */
-    EMAIL_SENT;
+    EMAIL_SENT,
+    /**
+     * The user, told that a promise is late, was promised news by {@code dueAt}: the next step (an APOLOGY promise,
+     * {@code commitmentId}), recorded by the due check when it raised the apology.
+     */
+    NEXT_STEP_PROMISED;
 
     static ActivityType of(PromiseAction.Type action) {
         return switch (action) {

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import dev.promesa.contracts.Alert;
+import dev.promesa.contracts.AlertWithdrawal;
 import dev.promesa.contracts.AuthorRole;
 import dev.promesa.contracts.EmailSent;
 import dev.promesa.contracts.Interaction;
@@ -20,6 +21,7 @@ import dev.promesa.contracts.TicketStatus;
 import dev.promesa.followup.commitment.Commitments;
 import dev.promesa.followup.commitment.PromiseAction;
 import dev.promesa.followup.commitment.PromiseScope;
+import dev.promesa.followup.scheduling.AlertIds;
 import dev.promesa.followup.sla.ClockScope;
 import dev.promesa.followup.sla.SlaClocks;
 import dev.promesa.followup.sla.SlaPolicies;
@@ -175,6 +177,10 @@ public class Tickets {
         if (!wasDone && after.isDone()) {
             ticket.resolvedAt = at;
             commitments.settleAll(promiseScope(work, ticket), at, snapshot.eventId());
+            // every alert already published about the ticket (but the satisfaction check) is stale now; the due check
+            // publishes this only if there was one
+            work.due().withdrawPublished(AlertIds.withdrawalOf(ticket.ref(), null, AlertWithdrawal.Reason.RESOLVED,
+                    clock.instant()));
             if (ticket.priority != null) {
                 clocks.stop(clockScope(work, ticket), at);
             }

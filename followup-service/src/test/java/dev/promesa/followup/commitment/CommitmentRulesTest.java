@@ -17,6 +17,7 @@ import dev.promesa.contracts.Author;
 import dev.promesa.contracts.AuthorRole;
 import dev.promesa.contracts.Channel;
 import dev.promesa.contracts.CommitmentKind;
+import dev.promesa.contracts.CommitmentOrigin;
 import dev.promesa.contracts.Interaction;
 import dev.promesa.contracts.InteractionKind;
 import dev.promesa.contracts.PromisedTo;
@@ -145,6 +146,19 @@ class CommitmentRulesTest {
             for (Interaction i : List.of(note, internalReply, user)) {
                 assertThat(CommitmentRules.keeps(i, open(CommitmentKind.UPDATE))).as(i.kind().name()).isFalse();
             }
+        }
+
+        @Test
+        void aNextStepIsKeptByAReplyReceivedAfterItEvenIfWrittenJustBefore() {
+            Interaction reply = interaction("e-2", InteractionKind.AGENT_REPLY, AuthorRole.AGENT, Visibility.PUBLIC,
+                    List.of());
+            Commitment agents = open(CommitmentKind.UPDATE);
+            agents.madeAt = reply.occurredAt().plusSeconds(2);
+            Commitment nextStep = open(CommitmentKind.UPDATE);
+            nextStep.madeAt = reply.occurredAt().plusSeconds(2);
+            nextStep.origin = CommitmentOrigin.APOLOGY;
+            assertThat(CommitmentRules.keeps(reply, agents)).isFalse();
+            assertThat(CommitmentRules.keeps(reply, nextStep)).isTrue();
         }
 
         @Test

@@ -126,10 +126,14 @@ class SourceIsolationTest {
             assertThat(ticket.getString("source")).isEqualTo(source);
             assertThat(ticket.getString("subject")).isEqualTo("Subject of " + source);
             assertThat(ticket.getString("requester.email")).isEqualTo(requesters.get(source).email());
-            assertThat(ticket.getList("commitments.commitmentId")).containsExactly(commitmentId);
-            assertThat(ticket.getList("commitments.description")).containsExactly("Promise of " + source);
+            // the promise, and the next step its apology named (no description: the notifier words it)
+            assertThat(ticket.getList("commitments.commitmentId")).containsExactly(commitmentId,
+                    commitmentId + "~next1");
+            assertThat(ticket.getList("commitments.description")).containsExactly("Promise of " + source, null);
             given().header("X-Api-Key", keyOf(source)).get("/api/v1/tickets/{id}/timeline", ticketId).then()
-                    .statusCode(200).body("size()", equalTo(1)).body("[0].body", equalTo("Reply of " + source));
+                    .statusCode(200).body("size()", equalTo(2)).body("[0].body", equalTo("Reply of " + source))
+                    .body("[1].type", equalTo("NEXT_STEP_PROMISED"))
+                    .body("[1].commitmentId", equalTo(commitmentId + "~next1"));
         }
     }
 
@@ -214,7 +218,7 @@ class SourceIsolationTest {
         }
         List<String> sources = given().header("X-Api-Key", OPERATOR_KEY).queryParam("state", "OPEN")
                 .get("/api/v1/commitments").then().statusCode(200).extract().jsonPath()
-                .getList("findAll { it.ticketId == '" + ticketId + "' }.source");
+                .getList("findAll { it.ticketId == '" + ticketId + "' && it.origin != 'APOLOGY' }.source");
         assertThat(sources).containsExactlyInAnyOrder(ACME, GLOBEX);
         assertThat(given().header("X-Api-Key", OPERATOR_KEY).queryParam("source", GLOBEX)
                 .queryParam("state", "OPEN").get("/api/v1/commitments").then().extract().jsonPath()

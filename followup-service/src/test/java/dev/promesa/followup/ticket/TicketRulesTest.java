@@ -205,8 +205,8 @@ class TicketRulesTest {
         return QuarkusTransaction.requiringNew().call(() -> {
             Map<String, Instant> times = new TreeMap<>();
             DueItem.<DueItem>list("source = ?1 and ticketId = ?2 and commitmentId is not null", source, ticketId)
-                    .forEach(d -> times.put(d.kind == AlertKind.COMMITMENT_OVERDUE
-                            ? d.kind.name()
+                    .forEach(d -> times.put(AlertKind.COMMITMENT_OVERDUE.name().equals(d.kind)
+                            ? d.kind
                             : d.kind + ":" + d.level, d.dueAt));
             return times;
         });
