@@ -68,7 +68,9 @@ class DeadLetterReplayTest {
             Alert failed = TestAlerts.alert(AlertKind.COMMITMENT_OVERDUE).ticketId(ticket).build();
             publish(mapper, failed);
             await().atMost(PATIENCE).until(() -> deadLetters(dlq, ticket).size() == 2);
-            assertThat(row(ticket, failed, MARTA)).containsEntry("state", "FAILED");
+            Map<String, Object> failedRow = row(ticket, failed, MARTA);
+            assertThat(failedRow).containsEntry("state", "FAILED");
+            int attemptsBeforeReplay = ((Number) failedRow.get("attempts")).intValue();
             SmtpServer.shared().start();
 
             // The replay, twice over, then a new alert as the marker that everything before it was read.
@@ -85,8 +87,12 @@ class DeadLetterReplayTest {
             assertThat(messages(MARTA, ticket, sent)).as("what was sent before: no second copy").isEmpty();
             assertThat(mailsTo(MARTA, ticket)).hasSize(2);
 
+            // the replay starts a new retry budget: its attempts are counted afresh (one, or a few on a loaded
+            // machine where the first conversation with the restarted server can time out)
             assertThat(row(ticket, failed, MARTA)).containsEntry("resends", 1).containsEntry("resentVia", "replay")
-                    .containsEntry("attempts", 1).containsEntry("lastError", null);
+                    .containsEntry("lastError", null).containsEntry("failingSince", null);
+            assertThat(((Number) row(ticket, failed, MARTA).get("attempts")).intValue())
+                    .isBetween(1, attemptsBeforeReplay - 1);
             assertThat(row(ticket, sent, MARTA)).containsEntry("state", "SENT").containsEntry("resends", 0)
                     .containsEntry("resentVia", null);
             assertThat(row(ticket, sent, "unresolved:lead")).containsEntry("state", "FAILED")

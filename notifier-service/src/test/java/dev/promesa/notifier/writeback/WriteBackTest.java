@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -76,7 +77,8 @@ class WriteBackTest {
                         + "», con plazo hasta el " + HumanTime.dateTime(alert.dueAt(), sentAt, MADRID, "es")
                         + ", lleva 1 h 20 min de retraso, y le pidió disculpas.\n"
                         + "Siguiente paso que se le anunció: Marta Ruiz sigue a cargo de la "
-                        + "solicitud y le escribirá lo antes posible con novedades.\n"
+                        + "solicitud y le escribirá antes del "
+                        + HumanTime.dateTime(alert.nextStep().dueAt(), sentAt, MADRID, "es") + " con novedades.\n"
                         + "Asunto del correo: " + row.get("subject") + "\n"
                         + "(Nota interna de Promesa; aviso " + row.get("id") + ")");
         @SuppressWarnings("unchecked")
@@ -307,7 +309,9 @@ class WriteBackTest {
     }
 
     private Alert publishUserApology(String source, String ticket) {
-        Alert alert = TestAlerts.alert(AlertKind.COMMITMENT_OVERDUE_USER).source(source).ticketId(ticket).build();
+        // as followup raises it: with the next step the apology names (promesa.commitments.apology-window)
+        Alert alert = TestAlerts.alert(AlertKind.COMMITMENT_OVERDUE_USER).source(source).ticketId(ticket)
+                .nextStep(Duration.ofHours(2)).build();
         publish(mapper, alert);
         awaitMails(TestAlerts.LUCIA.email(), ticket, 1);
         return alert;
