@@ -80,7 +80,9 @@ class NextStepTest {
                     new Alert.NextStep(nextId, apology.firedAt(), apology.firedAt().plus(WINDOW)));
 
             // the next step is a promise like any other: owned by the assignee, to the user, with its own alerts
-            Map<String, Object> next = commitment(ticketId, nextId);
+            // (the alert is acknowledged by Kafka before the round commits: the promise is readable right after)
+            Map<String, Object> next = await().atMost(Duration.ofSeconds(10)).until(
+                    () -> commitment(ticketId, nextId), row -> !row.isEmpty());
             assertThat(next).containsEntry("origin", CommitmentOrigin.APOLOGY.name()).containsEntry("round", 1)
                     .containsEntry("kind", "UPDATE").containsEntry("promisedTo", "USER")
                     .containsEntry("agentId", HelpdeskEvents.ASSIGNEE.id()).containsEntry("state", "OPEN")
@@ -160,7 +162,8 @@ class NextStepTest {
             assertThat(again.commitment().origin()).isEqualTo(CommitmentOrigin.APOLOGY);
             assertThat(again.nextStep()).isEqualTo(
                     new Alert.NextStep(second, again.firedAt(), again.firedAt().plus(WINDOW)));
-            assertThat(commitment(ticketId, second)).containsEntry("round", 2).containsEntry("state", "OPEN");
+            assertThat(await().atMost(Duration.ofSeconds(10)).until(() -> commitment(ticketId, second),
+                    row -> !row.isEmpty())).containsEntry("round", 2).containsEntry("state", "OPEN");
 
             // round 2 missed: escalated to the lead and the manager; no third apology is even pending
             assertThat(pendingOf(dataSource, second)).as("DUE_SOON, OVERDUE, ESCALATED 1 and 2").isEqualTo(4);
