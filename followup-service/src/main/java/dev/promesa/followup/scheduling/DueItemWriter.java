@@ -2,13 +2,16 @@ package dev.promesa.followup.scheduling;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -48,6 +51,13 @@ public class DueItemWriter {
     private static final String REFRESH_CONTEXT = """
             update due_item set ticket_context = ? where source = ? and ticket_id = ?""";
 
+    private static final String HOLD_ESCALATION = """
+            update due_item set due_at = due_at + ? * interval '1 millisecond'
+            where source = ? and commitment_id = ? and kind = 'ESCALATED'
+              and exists (select 1 from due_item l where l.source = ? and l.commitment_id = ? and l.kind = 'ESCALATED'
+                          and l.level = 1)
+            returning level, due_at""";
+
     private final ObjectMapper json;
 
     DueItemWriter(ObjectMapper json) {
@@ -64,6 +74,33 @@ public class DueItemWriter {
         insert(connection, changes, texts);
         insertWithdrawals(connection, changes);
         refresh(connection, changes.contexts(), texts);
+    }
+
+    /**
+     * Somebody took the promise ("I'm on it"): its pending level-1 escalation to the lead, and the level-2 one to the
+     * manager behind it, fire {@code by} later. Nothing is withdrawn: the promise is still open. When level 1 is no
+     * longer pending (already sent, or the promise was kept) nothing moves.
+     *
+     * @return the new time of the level-1 escalation, empty when none was pending
+     */
+    public Optional<Instant> holdEscalation(Connection connection, String source, String commitmentId, Duration by)
+            throws SQLException {
+        try (PreparedStatement hold = connection.prepareStatement(HOLD_ESCALATION)) {
+            hold.setLong(1, by.toMillis());
+            hold.setString(2, source);
+            hold.setString(3, commitmentId);
+            hold.setString(4, source);
+            hold.setString(5, commitmentId);
+            Optional<Instant> levelOne = Optional.empty();
+            try (ResultSet rows = hold.executeQuery()) {
+                while (rows.next()) {
+                    if (rows.getInt("level") == 1) {
+                        levelOne = Optional.of(rows.getObject("due_at", OffsetDateTime.class).toInstant());
+                    }
+                }
+            }
+            return levelOne;
+        }
     }
 
     private static void withdraw(Connection connection, DueItemChanges changes) throws SQLException {
