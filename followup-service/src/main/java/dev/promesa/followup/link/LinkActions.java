@@ -40,8 +40,8 @@ import dev.promesa.security.SignedLinks.Purpose;
  * changes nothing.
  * <ul>
  * <li>Taking a promise ({@link Purpose#ACK}): a {@code PROMISE_TAKEN} entry naming the recipient, once per promise and
- * person. The first person to take a promise holds its pending escalation for one more
- * {@code promesa.commitments.escalation-delay}; nothing is withdrawn, the promise stays open. A promise already kept,
+ * person. The first person to take a promise holds its pending escalations (the lead's, and the manager's behind it)
+ * for one more {@code promesa.commitments.escalation-delay}; nothing is withdrawn, the promise stays open. A promise already kept,
  * settled or cancelled records nothing.</li>
  * <li>Answering a satisfaction check: {@code SATISFACTION_CONFIRMED} or {@code SATISFACTION_FAILED_AGAIN}, once per
  * check (the first answer stands). "Failed again" counts a recurrence on the ticket, if the ticket is still resolved
@@ -77,7 +77,7 @@ public class LinkActions {
 
     /**
      * @param subject the ticket's subject, for the page; null when not found
-     * @param escalationHeldUntil taking a promise: when its level-1 escalation now fires, if it was held
+     * @param escalationHeldUntil taking a promise: when its next escalation now fires, if one was held
      * @param earlierWorks an answer recorded before: whether it was "it works"
      */
     record Outcome(Result result, String subject, Optional<Instant> escalationHeldUntil, boolean earlierWorks) {

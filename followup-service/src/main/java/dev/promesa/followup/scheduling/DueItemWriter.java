@@ -54,9 +54,7 @@ public class DueItemWriter {
     private static final String HOLD_ESCALATION = """
             update due_item set due_at = due_at + ? * interval '1 millisecond'
             where source = ? and commitment_id = ? and kind = 'ESCALATED'
-              and exists (select 1 from due_item l where l.source = ? and l.commitment_id = ? and l.kind = 'ESCALATED'
-                          and l.level = 1)
-            returning level, due_at""";
+            returning due_at""";
 
     private final ObjectMapper json;
 
@@ -77,11 +75,11 @@ public class DueItemWriter {
     }
 
     /**
-     * Somebody took the promise ("I'm on it"): its pending level-1 escalation to the lead, and the level-2 one to the
-     * manager behind it, fire {@code by} later. Nothing is withdrawn: the promise is still open. When level 1 is no
-     * longer pending (already sent, or the promise was kept) nothing moves.
+     * Somebody took the promise ("I'm on it"): its pending escalations (level 1 to the lead, level 2 to the manager)
+     * fire {@code by} later, so the chain keeps its order. Nothing is withdrawn: the promise is still open. An agent's
+     * click before the escalation holds the lead's; a lead's click from the escalation holds the manager's.
      *
-     * @return the new time of the level-1 escalation, empty when none was pending
+     * @return when the next escalation now fires, empty when none was pending
      */
     public Optional<Instant> holdEscalation(Connection connection, String source, String commitmentId, Duration by)
             throws SQLException {
@@ -89,17 +87,16 @@ public class DueItemWriter {
             hold.setLong(1, by.toMillis());
             hold.setString(2, source);
             hold.setString(3, commitmentId);
-            hold.setString(4, source);
-            hold.setString(5, commitmentId);
-            Optional<Instant> levelOne = Optional.empty();
+            Optional<Instant> next = Optional.empty();
             try (ResultSet rows = hold.executeQuery()) {
                 while (rows.next()) {
-                    if (rows.getInt("level") == 1) {
-                        levelOne = Optional.of(rows.getObject("due_at", OffsetDateTime.class).toInstant());
+                    Instant at = rows.getObject("due_at", OffsetDateTime.class).toInstant();
+                    if (next.isEmpty() || at.isBefore(next.get())) {
+                        next = Optional.of(at);
                     }
                 }
             }
-            return levelOne;
+            return next;
         }
     }
 
