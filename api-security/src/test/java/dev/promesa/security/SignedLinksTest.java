@@ -115,7 +115,7 @@ class SignedLinksTest {
     @Test
     void garbageIsMalformedNotAnError() {
         SignedLinks links = at(NOW);
-        for (String garbage : new String[] {null, "", ".", "abc", "a.b.c", "!!!.???", "x".repeat(5000),
+        for (String garbage : new String[]{null, "", ".", "abc", "a.b.c", "!!!.???", "x".repeat(5000),
                 at(NOW).sign(ACK).replace(".", "")}) {
             assertThat(links.verify(garbage, Set.of(Purpose.ACK), "acme").refusal()).as(String.valueOf(garbage))
                     .isPresent();

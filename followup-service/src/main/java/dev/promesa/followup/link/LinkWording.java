@@ -136,8 +136,9 @@ final class LinkWording {
     static LinkPage alreadyAnswered(String lang, String ticketLine, boolean earlierWorks) {
         if (es(lang)) {
             return page(200, lang, "Su respuesta", "Su respuesta ya estaba registrada", ticketLine,
-                    List.of("Ya nos había respondido «" + (earlierWorks ? "Sí, todo funciona" : "No, ha vuelto a "
-                            + "fallar") + "»; no hemos cambiado nada.",
+                    List.of("Ya nos había respondido «"
+                            + (earlierWorks ? "Sí, todo funciona" : "No, ha vuelto a fallar")
+                            + "»; no hemos cambiado nada.",
                             "Si algo ha cambiado desde entonces, responda al correo que recibió y su mensaje llegará "
                                     + "al equipo de soporte."));
         }
@@ -164,9 +165,9 @@ final class LinkWording {
         long seconds = Math.max(1, duration.getSeconds());
         long[] amounts = {seconds / 86_400, seconds % 86_400 / 3_600, seconds % 3_600 / 60, seconds % 60};
         String[][] units = es
-                ? new String[][] {{"un día", "días"}, {"una hora", "horas"}, {"un minuto", "minutos"},
+                ? new String[][]{{"un día", "días"}, {"una hora", "horas"}, {"un minuto", "minutos"},
                         {"un segundo", "segundos"}}
-                : new String[][] {{"a day", "days"}, {"an hour", "hours"}, {"a minute", "minutes"},
+                : new String[][]{{"a day", "days"}, {"an hour", "hours"}, {"a minute", "minutes"},
                         {"a second", "seconds"}};
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < amounts.length && parts.size() < 2; i++) {

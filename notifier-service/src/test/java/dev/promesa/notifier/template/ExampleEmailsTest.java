@@ -83,8 +83,10 @@ class ExampleEmailsTest {
                         alert(AlertKind.COMMITMENT_OVERDUE_USER, "B").apology().nextStep(NEXT_STEP)),
                 new Example("The user answered the satisfaction check \"No, it failed again\" (agent)",
                         alert(AlertKind.RECURRENCE_REPORTED, "C")));
-        MailRenderer renderer = new MailRenderer(config, spanish, english, new EmailLinks(Optional.of("https://promesa.example.com"),
-                Optional.of("a-sample-secret-for-the-example-emails"), Duration.ofDays(2), Duration.ofDays(30)));
+        MailRenderer renderer = new MailRenderer(config, spanish, english,
+                new EmailLinks(Optional.of("https://promesa.example.com"),
+                        Optional.of("a-sample-secret-for-the-example-emails"), Duration.ofDays(2),
+                        Duration.ofDays(30)));
         Desk desk = desks.of("acme");
         StringBuilder doc = new StringBuilder("""
                 # Example emails

@@ -142,7 +142,8 @@ class SignedLinksInEmailsTest {
                 RenderedMail mail = configured.render(alert, recipient, desks.of(alert.source()).letterhead());
 
                 String context = (english ? "en" : "es") + (assigned ? " agent" : " lead");
-                assertThat(mail.subject()).as(context).containsIgnoringCase(english ? "the problem has come back"
+                assertThat(mail.subject()).as(context).containsIgnoringCase(english
+                        ? "the problem has come back"
                         : "el problema ha vuelto a fallar");
                 for (String body : List.of(mail.text(), mail.html())) {
                     assertThat(body).as(context).contains(english ? "recurrence" : "recurrencia")
