@@ -35,8 +35,9 @@ import dev.promesa.security.SignedLinks.Purpose;
  * the recipient takes the promise, for {@code promesa.links.ack-ttl};</li>
  * <li>"Sí, todo funciona" / "No, ha vuelto a fallar" in the satisfaction check, for {@code promesa.links.answer-ttl}.</li>
  * </ul>
- * Each token names the recipient (address and role) and expires a fixed time after the alert fired, so an alert
- * rendered again (a replayed dead letter) gets the same links. Without {@code promesa.links.base-url} no email carries
+ * Each token names the recipient (address and role) and expires a fixed time after the alert fired, or after the
+ * email goes when it is held for the recipient's working hours (a Friday-night escalation read on Monday still
+ * works); so an alert rendered again (a replayed dead letter) gets the same links. Without {@code promesa.links.base-url} no email carries
  * a link; with it but without {@code promesa.links.secret} the service does not start.
  */
 @ApplicationScoped
@@ -82,12 +83,23 @@ public class EmailLinks {
         this.answerTtl = answerTtl;
     }
 
-    /** @param dialect the email's language ({@code es}, {@code en}, {@code en-US}), for the page the link opens */
+    /** The links of an email that goes at once. */
     public Links of(Alert alert, Recipient recipient, String dialect) {
+        return of(alert, recipient, dialect, null);
+    }
+
+    /**
+     * @param dialect the email's language ({@code es}, {@code en}, {@code en-US}), for the page the link opens
+     * @param heldUntil when a staff email held for working hours goes; null when it goes at once
+     */
+    public Links of(Alert alert, Recipient recipient, String dialect, Instant heldUntil) {
         if (signer.isEmpty() || alert.source() == null || alert.ticketId() == null) {
             return Links.NONE;
         }
         Instant from = alert.firedAt() != null ? alert.firedAt() : Instant.now();
+        if (heldUntil != null && heldUntil.isAfter(from)) {
+            from = heldUntil;
+        }
         if (recipient.audience() != Audience.USER && TAKEABLE.contains(alert.kind()) && alert.commitment() != null
                 && alert.commitment().commitmentId() != null) {
             return new Links(url(alert, "ack", Purpose.ACK, alert.commitment().commitmentId(), recipient, dialect,

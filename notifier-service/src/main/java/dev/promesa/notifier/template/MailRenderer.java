@@ -81,7 +81,7 @@ public class MailRenderer {
         String language = dialect.substring(0, 2);
         ZoneId zone = MailModels.zoneOf(recipient.timeZone(), config.defaultTimeZone());
         MailModel model = MailModels.of(alert, recipient.name(), dialect, zone, letterhead, heldUntil,
-                links.of(alert, recipient, dialect));
+                links.of(alert, recipient, dialect, heldUntil));
         Shape shape = Shape.of(recipient.audience(), alert.kind());
         MailText words = "es".equals(language) ? spanish : english;
 

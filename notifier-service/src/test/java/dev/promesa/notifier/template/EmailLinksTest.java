@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -72,6 +73,16 @@ class EmailLinksTest {
         assertThat(links.worksUrl()).contains("/answer/");
         assertThat(signer(alert).verify(token(links.worksUrl()), Set.of(Purpose.ACK), alert.source()).refusal())
                 .contains(SignedLinks.Refusal.WRONG_PURPOSE);
+    }
+
+    @Test
+    void aStaffEmailHeldForWorkingHoursExpiresCountedFromWhenItGoes() {
+        Alert alert = TestAlerts.alert(AlertKind.ESCALATED).build();
+        Instant monday = alert.firedAt().plus(Duration.ofHours(61)); // Friday 20:00 → Monday 09:00
+
+        Claims claims = verify(links().of(alert, LEAD, "es", monday).ackUrl(), alert, Set.of(Purpose.ACK));
+
+        assertThat(claims.expiresAt()).isEqualTo(monday.plus(Duration.ofDays(2)));
     }
 
     @Test
