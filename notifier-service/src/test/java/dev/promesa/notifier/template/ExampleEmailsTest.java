@@ -44,6 +44,10 @@ class ExampleEmailsTest {
     @Inject
     NotifierConfig config;
 
+    /** As configured (no links base URL): the carriers' section. */
+    @Inject
+    MailRenderer renderer;
+
     @Inject
     MailText spanish;
 
@@ -83,7 +87,7 @@ class ExampleEmailsTest {
                         alert(AlertKind.COMMITMENT_OVERDUE_USER, "B").apology().nextStep(NEXT_STEP)),
                 new Example("The user answered the satisfaction check \"No, it failed again\" (agent)",
                         alert(AlertKind.RECURRENCE_REPORTED, "C")));
-        MailRenderer renderer = new MailRenderer(config, spanish, english,
+        MailRenderer withLinks = new MailRenderer(config, spanish, english,
                 new EmailLinks(Optional.of("https://promesa.example.com"),
                         Optional.of("a-sample-secret-for-the-example-emails"), Duration.ofDays(2),
                         Duration.ofDays(30)));
@@ -108,7 +112,7 @@ class ExampleEmailsTest {
                 Alert alert = (english ? builder.english() : builder).source("acme").build();
                 for (Addressee addressee : desk.recipients().resolve(alert)) {
                     Recipient recipient = (Recipient) addressee;
-                    RenderedMail mail = renderer.render(alert, recipient, desk.letterhead());
+                    RenderedMail mail = withLinks.render(alert, recipient, desk.letterhead());
                     doc.append("\n").append(english ? "English" : "Spanish").append(", to the ")
                             .append(recipient.audience().name().toLowerCase()).append(":\n\n```text\nSubject: ")
                             .append(mail.subject()).append("\n\n").append(mail.text().strip()).append("\n```\n");
