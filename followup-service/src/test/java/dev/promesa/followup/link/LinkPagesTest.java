@@ -250,7 +250,8 @@ class LinkPagesTest {
     /** The pending ESCALATED alerts of a promise: level → due time. */
     private static Map<Integer, Instant> escalations(String commitmentId) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            List<DueItem> items = DueItem.list("commitmentId = ?1 and kind = ?2", commitmentId, AlertKind.ESCALATED);
+            List<DueItem> items = DueItem.list("commitmentId = ?1 and kind = ?2", commitmentId,
+                    AlertKind.ESCALATED.name());
             return items.stream().collect(java.util.stream.Collectors.toMap(i -> i.level, i -> i.dueAt));
         });
     }
