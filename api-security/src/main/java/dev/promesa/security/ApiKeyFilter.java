@@ -17,8 +17,9 @@ import io.vertx.ext.web.RoutingContext;
  * than its key's (CloudEvents {@code ce-source} header) → 403. The key decides the source, which the resource reads
  * from the request property {@link #SOURCE_PROPERTY}.
  * <p>
- * One exemption, {@link #WEBHOOK_PATHS}: help desk webhooks authenticate with the desk's own signature instead of a
- * key. Nothing else is exempt.
+ * Two exemptions: {@link #WEBHOOK_PATHS}, help desk webhooks, which authenticate with the desk's own signature instead
+ * of a key, and {@link #LINK_PATHS}, the pages behind the signed links in emails, which authenticate with the link's
+ * token ({@link SignedLinks}). Nothing else is exempt.
  */
 public class ApiKeyFilter {
     public static final String HEADER = "X-Api-Key";
@@ -34,6 +35,13 @@ public class ApiKeyFilter {
      * (404). Matched on the normalized path, so no spelling of another path falls under it.
      */
     public static final String WEBHOOK_PATHS = "/api/v1/webhooks/";
+    /**
+     * The pages behind the signed links in emails, {@code /links/{source}/…/{token}} (followup-service): opened by a
+     * person from an email, who has no key. Each page verifies the link's HMAC ({@link SignedLinks}) before it reads
+     * anything, shows only the ticket the token names, and changes something only on a POST. Services without such
+     * pages serve nothing here (404). Matched on the normalized path, like the webhooks.
+     */
+    public static final String LINK_PATHS = "/links/";
     private static final Logger LOG = Logger.getLogger(ApiKeyFilter.class);
 
     private final ApiKeyAuthentication authentication;
@@ -47,7 +55,8 @@ public class ApiKeyFilter {
     @ServerRequestFilter(preMatching = true)
     public Optional<Response> authenticate(ContainerRequestContext request, RoutingContext routing) {
         // The path Vert.x routed on (dot segments and double slashes resolved), so no spelling of a path skips this.
-        if (isOpen(routing.normalizedPath()) || isWebhook(routing.normalizedPath())) {
+        String path = routing.normalizedPath();
+        if (isOpen(path) || isWebhook(path) || isLinkPage(path)) {
             return Optional.empty();
         }
         String presented = request.getHeaderString(HEADER);
@@ -91,6 +100,11 @@ public class ApiKeyFilter {
     /** Under {@link #WEBHOOK_PATHS} with something after it: authenticated by the desk's signature, not a key. */
     static boolean isWebhook(String path) {
         return path.startsWith(WEBHOOK_PATHS) && path.length() > WEBHOOK_PATHS.length();
+    }
+
+    /** Under {@link #LINK_PATHS} with something after it: authenticated by the link's signed token, not a key. */
+    static boolean isLinkPage(String path) {
+        return path.startsWith(LINK_PATHS) && path.length() > LINK_PATHS.length();
     }
 
     private Optional<Response> refuse(Response.Status status, String type, String title, String detail, String reason,

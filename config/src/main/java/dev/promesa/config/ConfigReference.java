@@ -32,7 +32,8 @@ public final class ConfigReference {
     public static final List<Class<?>> ROOTS = List.of(ApiSecurityConfig.class, SourcesConfig.class,
             IntakeConfig.class, IngestConfig.class, CommitmentConfig.class, PromisesConfig.class, SlaConfig.class,
             CalendarConfig.class,
-            SatisfactionConfig.class, DueCheckConfig.class, NotifierConfig.class, StaffHoursConfig.class);
+            SatisfactionConfig.class, DueCheckConfig.class, NotifierConfig.class, StaffHoursConfig.class,
+            LinksConfig.class);
 
     /**
      * One documented key.

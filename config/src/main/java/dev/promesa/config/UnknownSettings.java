@@ -30,7 +30,7 @@ public class UnknownSettings {
             IntakeConfig intake, IngestConfig ingest, CommitmentConfig commitments, PromisesConfig promises,
             SlaConfig sla,
             CalendarConfig calendars, SatisfactionConfig satisfaction, DueCheckConfig dueCheck,
-            NotifierConfig notifier) {
+            NotifierConfig notifier, LinksConfig links) {
         List<String> problems = problems(config);
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Unknown Promesa setting" + (problems.size() == 1 ? "" : "s") + ":\n  "

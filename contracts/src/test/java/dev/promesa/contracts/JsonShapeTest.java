@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -95,6 +97,20 @@ class JsonShapeTest {
 
         assertSameFields(json, schema("alert-withdrawn.v1.schema.json"));
         assertThat(JSON.treeToValue(json, AlertWithdrawal.class)).isEqualTo(withdrawal);
+    }
+
+    @Test
+    void theSchemasNameEveryAlertKind() throws IOException {
+        List<String> kinds = Arrays.stream(AlertKind.values()).map(Enum::name).toList();
+
+        assertThat(values(schema("alert.v1.schema.json").at("/properties/kind/enum"))).isEqualTo(kinds);
+        assertThat(values(schema("email-sent.v1.schema.json").at("/properties/alertKind/enum"))).isEqualTo(kinds);
+    }
+
+    private static List<String> values(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asText()));
+        return values;
     }
 
     private static void assertSameFields(JsonNode json, JsonNode schema) {

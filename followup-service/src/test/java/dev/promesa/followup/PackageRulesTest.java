@@ -12,7 +12,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 /**
  * followup's packages form layers without cycles: scheduling at the bottom (business calendars live in the plain
  * {@code calendar} module, {@code dev.promesa.calendar}), commitment and sla on them,
- * ticket on those, ingest and the due check on top, and the promise actions of the API on the ingest's working set. Pure rules stay free of Quarkus, Kafka and JDBC.
+ * ticket on those, ingest and the due check on top, and the promise actions of the API and the signed-link pages on the ingest's working set. Pure rules stay free of Quarkus, Kafka and JDBC.
  */
 class PackageRulesTest {
 
@@ -29,14 +29,15 @@ class PackageRulesTest {
     void theLowerLayersDoNotReachUp() {
         noClasses().that().resideInAPackage("..followup.scheduling..")
                 .should().dependOnClassesThat().resideInAnyPackage("..followup.commitment..", "..followup.sla..",
-                        "..followup.ticket..", "..followup.ingest..", "..followup.duecheck..", "..followup.action..")
+                        "..followup.ticket..", "..followup.ingest..", "..followup.duecheck..", "..followup.action..",
+                        "..followup.link..")
                 .check(CLASSES);
         noClasses().that().resideInAnyPackage("..followup.commitment..", "..followup.sla..")
                 .should().dependOnClassesThat().resideInAnyPackage("..followup.ticket..", "..followup.ingest..",
-                        "..followup.duecheck..", "..followup.action..")
+                        "..followup.duecheck..", "..followup.action..", "..followup.link..")
                 .check(CLASSES);
         noClasses().that().resideInAnyPackage("..followup.ticket..", "..followup.ingest..")
-                .should().dependOnClassesThat().resideInAnyPackage("..followup.action..")
+                .should().dependOnClassesThat().resideInAnyPackage("..followup.action..", "..followup.link..")
                 .check(CLASSES);
     }
 

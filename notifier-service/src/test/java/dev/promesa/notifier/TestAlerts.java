@@ -59,7 +59,7 @@ public final class TestAlerts {
             this.late = switch (kind) {
                 case COMMITMENT_DUE_SOON -> Duration.ofMinutes(-15);
                 case SLA_WARNING -> Duration.ofHours(-2);
-                case SATISFACTION_CHECK -> Duration.ZERO;
+                case SATISFACTION_CHECK, RECURRENCE_REPORTED -> Duration.ZERO;
                 default -> Duration.ofMinutes(80);
             };
         }

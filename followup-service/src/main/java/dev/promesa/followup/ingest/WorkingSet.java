@@ -31,6 +31,11 @@ public final class WorkingSet {
                 Set.of(new SourceKey(ticket.source(), commitmentId)), new ClockIds(connection)));
     }
 
+    /** The ticket (row-locked until the transaction ends), its active promises and clocks. */
+    public static WorkingSet ofTicket(Connection connection, TicketRef ticket) throws SQLException {
+        return new WorkingSet(PollLoader.load(connection, Set.of(ticket), Set.of(), new ClockIds(connection)));
+    }
+
     public TicketWork work() {
         return state.work();
     }

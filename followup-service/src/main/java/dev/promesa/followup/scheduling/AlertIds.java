@@ -62,4 +62,9 @@ public final class AlertIds {
     public static String satisfaction(TicketRef ticket, int recurrence) {
         return ticket.source() + ":satisfaction:" + ticket.ticketId() + ":" + recurrence;
     }
+
+    /** The agent's alert when the user answers the satisfaction check {@code satisfactionAlertId} "it failed again". */
+    public static String recurrenceReported(String satisfactionAlertId) {
+        return satisfactionAlertId + ":" + AlertKind.RECURRENCE_REPORTED;
+    }
 }

@@ -2,13 +2,16 @@ package dev.promesa.followup.scheduling;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -48,6 +51,11 @@ public class DueItemWriter {
     private static final String REFRESH_CONTEXT = """
             update due_item set ticket_context = ? where source = ? and ticket_id = ?""";
 
+    private static final String HOLD_ESCALATION = """
+            update due_item set due_at = due_at + ? * interval '1 millisecond'
+            where source = ? and commitment_id = ? and kind = 'ESCALATED'
+            returning due_at""";
+
     private final ObjectMapper json;
 
     DueItemWriter(ObjectMapper json) {
@@ -64,6 +72,32 @@ public class DueItemWriter {
         insert(connection, changes, texts);
         insertWithdrawals(connection, changes);
         refresh(connection, changes.contexts(), texts);
+    }
+
+    /**
+     * Somebody took the promise ("I'm on it"): its pending escalations (level 1 to the lead, level 2 to the manager)
+     * fire {@code by} later, so the chain keeps its order. Nothing is withdrawn: the promise is still open. An agent's
+     * click before the escalation holds the lead's; a lead's click from the escalation holds the manager's.
+     *
+     * @return when the next escalation now fires, empty when none was pending
+     */
+    public Optional<Instant> holdEscalation(Connection connection, String source, String commitmentId, Duration by)
+            throws SQLException {
+        try (PreparedStatement hold = connection.prepareStatement(HOLD_ESCALATION)) {
+            hold.setLong(1, by.toMillis());
+            hold.setString(2, source);
+            hold.setString(3, commitmentId);
+            Optional<Instant> next = Optional.empty();
+            try (ResultSet rows = hold.executeQuery()) {
+                while (rows.next()) {
+                    Instant at = rows.getObject("due_at", OffsetDateTime.class).toInstant();
+                    if (next.isEmpty() || at.isBefore(next.get())) {
+                        next = Optional.of(at);
+                    }
+                }
+            }
+            return next;
+        }
     }
 
     private static void withdraw(Connection connection, DueItemChanges changes) throws SQLException {

@@ -18,7 +18,7 @@ import dev.promesa.contracts.TicketRef;
 public record PendingAlert(String alertId, TicketRef ticket, Alert.TicketContext context,
         AlertKind kind, int level, Instant dueAt, Instant subjectDueAt, Subject subject) {
 
-    /** What an alert is about: a promise, an SLA clock, or the whole ticket (the satisfaction check). */
+    /** What an alert is about: a promise, an SLA clock, or the whole ticket (the satisfaction check and its answer). */
     public sealed interface Subject {
     }
 
@@ -65,6 +65,13 @@ public record PendingAlert(String alertId, TicketRef ticket, Alert.TicketContext
             Instant dueAt) {
         return new PendingAlert(AlertIds.satisfaction(ticket, recurrence), ticket, context,
                 AlertKind.SATISFACTION_CHECK, 0, dueAt, dueAt, new WholeTicket());
+    }
+
+    /** The user answered the satisfaction check {@code satisfactionAlertId} "it failed again": the agent hears now. */
+    public static PendingAlert recurrenceReported(TicketRef ticket, Alert.TicketContext context,
+            String satisfactionAlertId, Instant at) {
+        return new PendingAlert(AlertIds.recurrenceReported(satisfactionAlertId), ticket, context,
+                AlertKind.RECURRENCE_REPORTED, 0, at, at, new WholeTicket());
     }
 
     /** The same alert about the ticket as it is now. */

@@ -92,7 +92,8 @@ public class ChatMessages {
     /** The staff audience the channel message stands for; empty for the alerts that only users get. */
     static Optional<Audience> audience(Alert alert) {
         return switch (alert.kind()) {
-            case COMMITMENT_DUE_SOON, COMMITMENT_OVERDUE, SLA_WARNING -> Optional.of(Audience.AGENT);
+            case COMMITMENT_DUE_SOON, COMMITMENT_OVERDUE, SLA_WARNING, RECURRENCE_REPORTED ->
+                Optional.of(Audience.AGENT);
             case SLA_BREACHED -> Optional.of(Audience.LEAD);
             case ESCALATED -> Optional.of(alert.level() >= 2 ? Audience.MANAGER : Audience.LEAD);
             case COMMITMENT_OVERDUE_USER, SATISFACTION_CHECK -> Optional.empty();

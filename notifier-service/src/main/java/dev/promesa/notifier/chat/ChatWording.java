@@ -24,7 +24,9 @@ final class ChatWording {
         boolean es = language.startsWith("es");
         List<String> facts = new ArrayList<>();
         String due = m.due() == null ? "" : " " + m.due();
-        if (m.slaMetric() != null) {
+        if (m.recurrenceReported()) {
+            facts.add(text.recurrenceToAgent(m));
+        } else if (m.slaMetric() != null) {
             facts.add(text.slaToLead(m) + due + text.howLateToLead(m));
         } else if (isSla(m.kind())) {
             facts.add(slaWithoutData(m, es) + text.howLateToLead(m));
@@ -50,6 +52,7 @@ final class ChatWording {
             case COMMITMENT_OVERDUE -> es ? "Promesa vencida" : "Promise overdue";
             case SLA_WARNING -> es ? "Nivel de servicio en riesgo" : "Service level at risk";
             case SLA_BREACHED -> es ? "Nivel de servicio incumplido" : "Service level missed";
+            case RECURRENCE_REPORTED -> es ? "El problema ha vuelto a fallar" : "The problem has come back";
             case ESCALATED -> m.level() >= 2
                     ? es ? "Segundo aviso: promesa sin cumplir" : "Second notice: promise not kept"
                     : es ? "Promesa sin cumplir en el equipo" : "Promise not kept in the team";

@@ -15,7 +15,8 @@ import dev.promesa.notifier.recipient.Addressee.Unresolved;
  * Who gets an email for an alert. Pure logic: the rules of the contract plus the substitutions that make sure an alert
  * never reaches nobody without saying so.
  * <ul>
- * <li>COMMITMENT_DUE_SOON, COMMITMENT_OVERDUE, SLA_WARNING → the agent; SLA_BREACHED → the agent and the lead.</li>
+ * <li>COMMITMENT_DUE_SOON, COMMITMENT_OVERDUE, SLA_WARNING, RECURRENCE_REPORTED → the agent; SLA_BREACHED → the agent
+ * and the lead.</li>
  * <li>COMMITMENT_OVERDUE_USER, SATISFACTION_CHECK → the requester.</li>
  * <li>ESCALATED level 1 → the team lead, level 2 (or more) → the manager.</li>
  * <li>No assignee → the team lead; no manager → the team lead; no lead → the fallback recipient; none of those → an
@@ -34,7 +35,7 @@ public final class RecipientResolver {
 
     public List<Addressee> resolve(Alert alert) {
         List<Addressee> wanted = switch (alert.kind()) {
-            case COMMITMENT_DUE_SOON, COMMITMENT_OVERDUE, SLA_WARNING -> List.of(agent(alert));
+            case COMMITMENT_DUE_SOON, COMMITMENT_OVERDUE, SLA_WARNING, RECURRENCE_REPORTED -> List.of(agent(alert));
             case SLA_BREACHED -> List.of(agent(alert), lead(alert));
             case COMMITMENT_OVERDUE_USER, SATISFACTION_CHECK -> List.of(user(alert));
             case ESCALATED -> List.of(alert.level() >= 2 ? manager(alert) : lead(alert));

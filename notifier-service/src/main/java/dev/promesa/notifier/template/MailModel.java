@@ -39,6 +39,10 @@ import dev.promesa.contracts.AlertKind;
  * @param leadName the team lead's name ({@code teams.<team>.lead-name}), who signs the second apology; else null
  * @param raisedAt a staff email held for the recipient's working hours: when the alert was raised ("el viernes 4 de
  *        diciembre a las 20:00 (hora de Madrid)"), so the reader knows it is not news of this morning; else null
+ * @param ackUrl "Me encargo" / "I'm on it" in a staff email about a promise ({@link EmailLinks}); null without
+ *        {@code promesa.links.base-url} and in every other email
+ * @param worksUrl "Sí, todo funciona" / "Yes, it works" in the satisfaction check; else null
+ * @param failedAgainUrl "No, ha vuelto a fallar" / "No, it failed again" in the satisfaction check; else null
  */
 public record MailModel(
         AlertKind kind,
@@ -73,7 +77,10 @@ public record MailModel(
         String nextStepToldAt,
         boolean apology,
         String leadName,
-        String raisedAt) {
+        String raisedAt,
+        String ackUrl,
+        String worksUrl,
+        String failedAgainUrl) {
 
     public boolean dueSoon() {
         return kind == AlertKind.COMMITMENT_DUE_SOON;
@@ -93,5 +100,10 @@ public record MailModel(
 
     public boolean slaBreached() {
         return kind == AlertKind.SLA_BREACHED;
+    }
+
+    /** The user answered the satisfaction check "it failed again". */
+    public boolean recurrenceReported() {
+        return kind == AlertKind.RECURRENCE_REPORTED;
     }
 }

@@ -19,18 +19,23 @@ public final class MailModels {
     private MailModels() {
     }
 
-    /** @param language the reader's dialect: {@code es}, {@code en} or {@code en-US} ({@link MailLanguage#dialect}) */
+    /**
+     * An email that goes at once and carries no signed links (the notes in the help desk).
+     *
+     * @param language the reader's dialect: {@code es}, {@code en} or {@code en-US} ({@link MailLanguage#dialect})
+     */
     public static MailModel of(Alert alert, String recipientName, String language, ZoneId zone,
             Letterhead letterhead) {
-        return of(alert, recipientName, language, zone, letterhead, null);
+        return of(alert, recipientName, language, zone, letterhead, null, EmailLinks.Links.NONE);
     }
 
     /**
      * @param heldUntil a staff email held for working hours: when it goes (the model then says when the alert was
      *        raised); null for an email that goes at once
+     * @param links the signed links of this email ({@link EmailLinks.Links#NONE} for none)
      */
     public static MailModel of(Alert alert, String recipientName, String language, ZoneId zone,
-            Letterhead letterhead, Instant heldUntil) {
+            Letterhead letterhead, Instant heldUntil, EmailLinks.Links links) {
         Alert.TicketContext ticket = alert.ticket();
         Alert.CommitmentContext commitment = alert.commitment();
         Alert.SlaContext sla = alert.sla();
@@ -80,7 +85,10 @@ public final class MailModels {
                 letterhead.teams().leadName(ticket.team()).filter(name -> !name.isBlank()).orElse(null),
                 heldUntil == null || alert.firedAt() == null
                         ? null
-                        : HumanTime.dateTime(alert.firedAt(), heldUntil, zone, language));
+                        : HumanTime.dateTime(alert.firedAt(), heldUntil, zone, language),
+                links.ackUrl(),
+                links.worksUrl(),
+                links.failedAgainUrl());
     }
 
     static String metricName(SlaMetric metric, String language) {

@@ -57,11 +57,13 @@ public class MailRenderer {
     private final NotifierConfig config;
     private final MailText spanish;
     private final MailText english;
+    private final EmailLinks links;
 
-    MailRenderer(NotifierConfig config, MailText spanish, @Localized("en") MailText english) {
+    MailRenderer(NotifierConfig config, MailText spanish, @Localized("en") MailText english, EmailLinks links) {
         this.config = config;
         this.spanish = spanish;
         this.english = english;
+        this.links = links;
     }
 
     /** The email {@code recipient} gets for {@code alert}, written on behalf of the desk of {@code letterhead}. */
@@ -78,7 +80,8 @@ public class MailRenderer {
         String dialect = MailLanguage.dialect(recipient.locale(), letterhead.defaultLanguage());
         String language = dialect.substring(0, 2);
         ZoneId zone = MailModels.zoneOf(recipient.timeZone(), config.defaultTimeZone());
-        MailModel model = MailModels.of(alert, recipient.name(), dialect, zone, letterhead, heldUntil);
+        MailModel model = MailModels.of(alert, recipient.name(), dialect, zone, letterhead, heldUntil,
+                links.of(alert, recipient, dialect, heldUntil));
         Shape shape = Shape.of(recipient.audience(), alert.kind());
         MailText words = "es".equals(language) ? spanish : english;
 

@@ -21,7 +21,8 @@ public interface MailText {
     @Message("{#if m.dueSoon}Su promesa vence en {m.left ?: 'unos minutos'}"
             + "{#else if m.overdue}Promesa vencida{#if m.late} hace {m.late}{/if}"
             + "{#else if m.slaWarning}Nivel de servicio en riesgo"
-            + "{#else if m.slaBreached}Nivel de servicio incumplido{#else}Aviso{/if}"
+            + "{#else if m.slaBreached}Nivel de servicio incumplido"
+            + "{#else if m.recurrenceReported}El problema ha vuelto a fallar{#else}Aviso{/if}"
             + "{#if m.ticketSubject} · {m.ticketSubject}{/if}")
     String agentSubject(MailModel m);
 
@@ -31,6 +32,7 @@ public interface MailText {
             + "{#else if m.slaWarning}Ticket sin asignar: nivel de servicio en riesgo"
             + "{#else if m.dueSoon}Ticket sin asignar: promesa a punto de vencer"
             + "{#else if m.overdue}Ticket sin asignar: promesa vencida"
+            + "{#else if m.recurrenceReported}Ticket sin asignar: el problema ha vuelto a fallar"
             + "{#else}Aviso para su equipo{/if}{#if m.ticketSubject} · {m.ticketSubject}{/if}")
     String leadSubject(MailModel m);
 
@@ -86,9 +88,31 @@ public interface MailText {
             + "{m.requesterName ?: 'una persona usuaria'} sigue sin cumplirse, y el responsable del equipo ya fue "
             + "avisado.{#else}Una promesa de su equipo a {m.requesterName ?: 'una persona usuaria'} sigue sin "
             + "cumplirse.{/if}{#else if m.slaBreached}Un ticket de su equipo ha incumplido su nivel de "
-            + "servicio.{#else}Este ticket no tiene a nadie asignado, así que el aviso le llega a usted: asígnelo a "
+            + "servicio.{#else if m.recurrenceReported}Este ticket no tiene a nadie asignado, así que el aviso le "
+            + "llega a usted: {m.requesterName ?: 'la persona usuaria'} ha respondido a la comprobación tras la "
+            + "resolución que el problema ha vuelto a fallar (cuenta como una recurrencia). Asígnelo a alguien del "
+            + "equipo.{#else}Este ticket no tiene a nadie asignado, así que el aviso le llega a usted: asígnelo a "
             + "alguien del equipo.{/if}")
     String leadHeadline(MailModel m);
+
+    /** RECURRENCE_REPORTED: the user answered the satisfaction check "No, ha vuelto a fallar". */
+    @Message("{m.requesterName ?: 'La persona usuaria'} ha respondido a la comprobación tras la resolución que el "
+            + "problema ha vuelto a fallar: cuenta como una recurrencia.")
+    String recurrenceToAgent(MailModel m);
+
+    @Message("Retome la solicitud: reabra el ticket si hace falta y responda lo antes posible.")
+    String recurrenceNext(MailModel m);
+
+    /** The signed link of a staff email about a promise ({@link EmailLinks}): its label, then what it does. */
+    @Message("Me encargo")
+    String takeIt();
+
+    @Message("¿Se ocupa usted? Pulse «Me encargo»:")
+    String takeItAsk();
+
+    @Message("{#if m.escalated && m.level >= 2}quedará anotado en el ticket.{#else}quedará anotado en el ticket y el "
+            + "siguiente aviso de escalado esperará.{/if}")
+    String takeItEffect(MailModel m);
 
     @Message("Plazo de {m.slaMetric}{#if m.slaTarget} ({m.slaTarget}){/if} del ticket de "
             + "{m.requesterName ?: 'la persona usuaria'}: {#if m.late}venció{#else}vence{/if} el")
@@ -230,4 +254,23 @@ public interface MailText {
 
     @Message("A partir de ahora, los nuevos avisos vuelven a llegarle por separado.")
     String digestFromNow();
+
+    /** With the signed answers ({@link EmailLinks}): one click instead of "nothing to do if it works". */
+    @Message("¿Sigue funcionando? Basta con un clic:")
+    String oneClick();
+
+    @Message("Sí, todo funciona")
+    String itWorks();
+
+    @Message("No, ha vuelto a fallar")
+    String itFailedAgain();
+
+    @Message("Si el problema ha vuelto, también puede responder a este mensaje")
+    String alsoReplyIfItIsBack();
+
+    @Message("reabrir su solicitud")
+    String alsoReopenYourRequest();
+
+    @Message("reabrir su solicitud en")
+    String alsoReopenYourRequestAt();
 }

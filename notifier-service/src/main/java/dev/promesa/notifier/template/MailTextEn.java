@@ -18,7 +18,8 @@ public interface MailTextEn extends MailText {
     @Message("{#if m.dueSoon}Your promise is due in {m.left ?: 'a few minutes'}"
             + "{#else if m.overdue}Promise overdue{#if m.late} by {m.late}{/if}"
             + "{#else if m.slaWarning}Service level at risk"
-            + "{#else if m.slaBreached}Service level missed{#else}Notice{/if}"
+            + "{#else if m.slaBreached}Service level missed"
+            + "{#else if m.recurrenceReported}The problem has come back{#else}Notice{/if}"
             + "{#if m.ticketSubject} · {m.ticketSubject}{/if}")
     String agentSubject(MailModel m);
 
@@ -29,6 +30,7 @@ public interface MailTextEn extends MailText {
             + "{#else if m.slaWarning}Unassigned ticket: service level at risk"
             + "{#else if m.dueSoon}Unassigned ticket: promise due soon"
             + "{#else if m.overdue}Unassigned ticket: promise overdue"
+            + "{#else if m.recurrenceReported}Unassigned ticket: the problem has come back"
             + "{#else}Notice for your team{/if}{#if m.ticketSubject} · {m.ticketSubject}{/if}")
     String leadSubject(MailModel m);
 
@@ -90,9 +92,34 @@ public interface MailTextEn extends MailText {
     @Message("{#if m.escalated}{#if m.level >= 2}Second notice: a promise to {m.requesterName ?: 'a requester'} is "
             + "still not kept, and the team lead was already told.{#else}A promise your team made to "
             + "{m.requesterName ?: 'a requester'} is still not kept.{/if}{#else if m.slaBreached}A ticket in your team "
-            + "missed its service level.{#else}Nobody is assigned to this ticket, so this notice comes to you: please "
+            + "missed its service level.{#else if m.recurrenceReported}Nobody is assigned to this ticket, so this "
+            + "notice comes to you: {m.requesterName ?: 'the requester'} answered the check after resolution that the "
+            + "problem has come back (it counts as a recurrence). Please assign it to someone in the team."
+            + "{#else}Nobody is assigned to this ticket, so this notice comes to you: please "
             + "assign it to someone in the team.{/if}")
     String leadHeadline(MailModel m);
+
+    @Override
+    @Message("{m.requesterName ?: 'The requester'} answered the check after resolution: the problem has come back. "
+            + "It counts as a recurrence.")
+    String recurrenceToAgent(MailModel m);
+
+    @Override
+    @Message("Pick the request up again: reopen the ticket if needed and reply as soon as possible.")
+    String recurrenceNext(MailModel m);
+
+    @Override
+    @Message("I’m on it")
+    String takeIt();
+
+    @Override
+    @Message("Handling it? Use “I’m on it”:")
+    String takeItAsk();
+
+    @Override
+    @Message("{#if m.escalated && m.level >= 2}it is noted on the ticket.{#else}it is noted on the ticket, and the "
+            + "next escalation waits.{/if}")
+    String takeItEffect(MailModel m);
 
     @Override
     @Message("Target for {m.slaMetric}{#if m.slaTarget} ({m.slaTarget}){/if} on "
@@ -258,4 +285,28 @@ public interface MailTextEn extends MailText {
     @Override
     @Message("From now on, new alerts reach you one by one again.")
     String digestFromNow();
+
+    @Override
+    @Message("Is it still working? One click tells us:")
+    String oneClick();
+
+    @Override
+    @Message("Yes, it works")
+    String itWorks();
+
+    @Override
+    @Message("No, it failed again")
+    String itFailedAgain();
+
+    @Override
+    @Message("If the problem is back, you can also reply to this message")
+    String alsoReplyIfItIsBack();
+
+    @Override
+    @Message("reopen your request")
+    String alsoReopenYourRequest();
+
+    @Override
+    @Message("reopen your request at")
+    String alsoReopenYourRequestAt();
 }

@@ -45,7 +45,7 @@ public final class SampleAlerts {
             case ESCALATED -> alert(kind, 1, Duration.ofMinutes(80), ticket, commitment, null);
             case SLA_WARNING -> alert(kind, 0, Duration.ofHours(-2), ticket, null, sla);
             case SLA_BREACHED -> alert(kind, 0, Duration.ofMinutes(45), ticket, null, sla);
-            case SATISFACTION_CHECK -> alert(kind, 0, Duration.ZERO, ticket, null, null);
+            case SATISFACTION_CHECK, RECURRENCE_REPORTED -> alert(kind, 0, Duration.ZERO, ticket, null, null);
         };
     }
 

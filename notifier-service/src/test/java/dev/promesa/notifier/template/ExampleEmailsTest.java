@@ -7,13 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.qute.i18n.Localized;
 import io.quarkus.test.junit.QuarkusTest;
 
+import dev.promesa.config.NotifierConfig;
 import dev.promesa.contracts.Alert;
 import dev.promesa.contracts.AlertKind;
 import dev.promesa.contracts.TicketStatus;
@@ -27,7 +30,8 @@ import dev.promesa.notifier.recipient.Addressee.Recipient;
  * docs/example-emails.md is this test's output: every kind of email, in Spanish and English, rendered by the real
  * templates for the test profile's desk {@code acme}. The test fails when the file and the templates disagree, and
  * writes the current version to {@code target/example-emails.md}; copy it over the doc (or run with
- * {@code -Dexamples.write=true}) after a wording change.
+ * {@code -Dexamples.write=true}) after a wording change. Rendered with a links base URL, so the signed links show
+ * (their tokens, signed with a sample secret and expiring a fixed time after each alert, are the same on every run).
  */
 @QuarkusTest
 class ExampleEmailsTest {
@@ -38,7 +42,18 @@ class ExampleEmailsTest {
     Desks desks;
 
     @Inject
+    NotifierConfig config;
+
+    /** As configured (no links base URL): the carriers' section. */
+    @Inject
     MailRenderer renderer;
+
+    @Inject
+    MailText spanish;
+
+    @Inject
+    @Localized("en")
+    MailText english;
 
     @Inject
     CarrierMails carriers;
@@ -69,7 +84,13 @@ class ExampleEmailsTest {
                 new Example("The next step promised in the apology is missed too (agent)",
                         alert(AlertKind.COMMITMENT_OVERDUE, "A").apology()),
                 new Example("The second apology to the user, signed by the team lead",
-                        alert(AlertKind.COMMITMENT_OVERDUE_USER, "B").apology().nextStep(NEXT_STEP)));
+                        alert(AlertKind.COMMITMENT_OVERDUE_USER, "B").apology().nextStep(NEXT_STEP)),
+                new Example("The user answered the satisfaction check \"No, it failed again\" (agent)",
+                        alert(AlertKind.RECURRENCE_REPORTED, "C")));
+        MailRenderer withLinks = new MailRenderer(config, spanish, english,
+                new EmailLinks(Optional.of("https://promesa.example.com"),
+                        Optional.of("a-sample-secret-for-the-example-emails"), Duration.ofDays(2),
+                        Duration.ofDays(30)));
         Desk desk = desks.of("acme");
         StringBuilder doc = new StringBuilder("""
                 # Example emails
@@ -79,8 +100,10 @@ class ExampleEmailsTest {
                 is the test profile's `acme` ("Soporte TI de Acme", teams "Soporte TI" and "Night Support"); the
                 Spanish reader is in Mexico City or Madrid, the English user is American (`en-US`: month first,
                 12-hour clock), the English agent British (`en-GB`), the night shift's lead `en` in New York. Every
-                subject ends with the ticket reference, `[#<ticketId>]` by default. A wording change fails the test
-                until this file is regenerated (see the test's javadoc).
+                subject ends with the ticket reference, `[#<ticketId>]` by default. `promesa.links.base-url` is
+                `https://promesa.example.com`, so staff emails about a promise carry "Me encargo" / "I'm on it" and
+                the satisfaction check its two answers (docs/notifier-service.md, "Signed links in emails"). A
+                wording change fails the test until this file is regenerated (see the test's javadoc).
                 """);
         for (Example example : examples) {
             doc.append("\n## ").append(example.title()).append('\n');
@@ -89,7 +112,7 @@ class ExampleEmailsTest {
                 Alert alert = (english ? builder.english() : builder).source("acme").build();
                 for (Addressee addressee : desk.recipients().resolve(alert)) {
                     Recipient recipient = (Recipient) addressee;
-                    RenderedMail mail = renderer.render(alert, recipient, desk.letterhead());
+                    RenderedMail mail = withLinks.render(alert, recipient, desk.letterhead());
                     doc.append("\n").append(english ? "English" : "Spanish").append(", to the ")
                             .append(recipient.audience().name().toLowerCase()).append(":\n\n```text\nSubject: ")
                             .append(mail.subject()).append("\n\n").append(mail.text().strip()).append("\n```\n");
