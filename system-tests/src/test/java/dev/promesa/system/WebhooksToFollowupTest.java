@@ -21,9 +21,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.AfterAll;
@@ -331,7 +333,11 @@ class WebhooksToFollowupTest {
         }
 
         awaitEntry(source, ticketId, expected.get(expected.size() - 1));
-        List<JsonNode> timeline = timeline(source, ticketId);
+        // the desk's own entries; Promesa's (a fixture's promise already late gets its apology's next step at once)
+        // are not deliveries
+        Set<String> deliveredIds = ids.stream().flatMap(List::stream).collect(Collectors.toSet());
+        List<JsonNode> timeline = timeline(source, ticketId).stream()
+                .filter(e -> deliveredIds.contains(e.path("eventId").asText())).toList();
         assertThat(timeline).extracting(e -> e.path("eventId").asText())
                 .as("one entry per delivery, in the order posted: the retry changed nothing, the forged one never came")
                 .containsExactlyElementsOf(expected);
