@@ -9,9 +9,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -45,6 +50,11 @@ public class DueItemWriter {
             insert into due_item (alert_id, source, ticket_id, kind, level, due_at, subject_due_at, withdrawal)
             values (?, ?, ?, 'ALERT_WITHDRAWN', 0, ?, ?, ?)
             on conflict (alert_id) do nothing""";
+    /** The published alerts of some tickets, as (source, ticket, promise) ({@code alert_emitted_ticket_idx}). */
+    private static final String PUBLISHED = """
+            select distinct e.source, e.ticket_id, e.commitment_id
+            from alert_emitted e join unnest(?::varchar[], ?::varchar[]) as t(source, ticket_id)
+                 on e.source = t.source and e.ticket_id = t.ticket_id""";
     private static final String WITHDRAW_COMMITMENT = "delete from due_item where source = ? and commitment_id = ?";
     private static final String WITHDRAW_CLOCK_AFTER = "delete from due_item where sla_clock_id = ? and due_at > ?";
     private static final String WITHDRAW_ONE = "delete from due_item where alert_id = ?";
@@ -179,12 +189,22 @@ public class DueItemWriter {
         }
     }
 
+    /**
+     * Writes the withdrawals whose ticket (and promise) has a published alert in {@code alert_emitted}; the others
+     * would be dropped by the due check anyway, so a resolved ticket that never had an alert costs no due item (the
+     * ingest resolves thousands). One query for the whole transaction, run after {@link #withdraw}: those deletes wait
+     * for a due-check round that holds the same items, so an alert that round publishes is seen here.
+     */
     private void insertWithdrawals(Connection connection, DueItemChanges changes) throws SQLException {
         if (changes.withdrawalsToPublish().isEmpty()) {
             return;
         }
+        List<AlertWithdrawal> covering = covering(connection, changes.withdrawalsToPublish());
+        if (covering.isEmpty()) {
+            return;
+        }
         try (PreparedStatement insert = connection.prepareStatement(INSERT_WITHDRAWAL)) {
-            for (AlertWithdrawal withdrawal : changes.withdrawalsToPublish()) {
+            for (AlertWithdrawal withdrawal : covering) {
                 insert.setString(1, withdrawal.withdrawalId());
                 insert.setString(2, withdrawal.source());
                 insert.setString(3, withdrawal.ticketId());
@@ -195,6 +215,27 @@ public class DueItemWriter {
             }
             insert.executeBatch();
         }
+    }
+
+    private static List<AlertWithdrawal> covering(Connection connection, Collection<AlertWithdrawal> withdrawals)
+            throws SQLException {
+        Set<List<String>> published = new HashSet<>();
+        try (PreparedStatement select = connection.prepareStatement(PUBLISHED)) {
+            select.setArray(1, connection.createArrayOf("varchar",
+                    withdrawals.stream().map(AlertWithdrawal::source).toArray()));
+            select.setArray(2, connection.createArrayOf("varchar",
+                    withdrawals.stream().map(AlertWithdrawal::ticketId).toArray()));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    String source = rows.getString(1);
+                    String ticket = rows.getString(2);
+                    published.add(Arrays.asList(source, ticket, null));
+                    published.add(Arrays.asList(source, ticket, rows.getString(3)));
+                }
+            }
+        }
+        return withdrawals.stream().filter(w -> published.contains(Arrays.asList(w.source(), w.ticketId(),
+                w.commitmentId()))).toList();
     }
 
     private void refresh(Connection connection, Map<TicketRef, Alert.TicketContext> contexts, Map<Object, String> texts)

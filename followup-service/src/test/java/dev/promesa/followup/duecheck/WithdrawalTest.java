@@ -115,6 +115,13 @@ class WithdrawalTest {
         // kept in the transaction that would have written the withdrawal: there is none, so none can be published
         assertThat(pending(dataSource, ticketId, "ALERT_WITHDRAWN")).isZero();
         assertThat(pendingOf(dataSource, promise.eventId())).isZero();
+
+        // resolving a ticket that never had an alert out writes no withdrawal either (the ingest resolves thousands)
+        HelpdeskEvents.send(HelpdeskEvents.ticket(ticketId, now.plusSeconds(1), Priority.P2, TicketStatus.RESOLVED,
+                "fast"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/v1/tickets/{id}", ticketId)
+                .then().statusCode(200).body("status", equalTo("RESOLVED")));
+        assertThat(pending(dataSource, ticketId, "ALERT_WITHDRAWN")).isZero();
     }
 
     /** A promise made a minute ago whose COMMITMENT_OVERDUE went out. */
