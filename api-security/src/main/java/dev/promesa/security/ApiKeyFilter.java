@@ -19,7 +19,8 @@ import io.vertx.ext.web.RoutingContext;
  * <p>
  * Two exemptions: {@link #WEBHOOK_PATHS}, help desk webhooks, which authenticate with the desk's own signature instead
  * of a key, and {@link #LINK_PATHS}, the pages behind the signed links in emails, which authenticate with the link's
- * token ({@link SignedLinks}). Nothing else is exempt.
+ * token ({@link SignedLinks}), and {@link #BOARD_PATHS}, the board's web pages, which authenticate each person with a
+ * session cookie of their own (followup's {@code signin} package), never with a key. Nothing else is exempt.
  */
 public class ApiKeyFilter {
     public static final String HEADER = "X-Api-Key";
@@ -42,6 +43,13 @@ public class ApiKeyFilter {
      * pages serve nothing here (404). Matched on the normalized path, like the webhooks.
      */
     public static final String LINK_PATHS = "/links/";
+
+    /**
+     * The board, {@code /board/…} (followup-service): web pages for people, signed in one by one (email link or OIDC)
+     * with a session cookie; a page without a session sends the browser to the sign-in page. Services without a board
+     * serve nothing here (404).
+     */
+    public static final String BOARD_PATHS = "/board/";
     private static final Logger LOG = Logger.getLogger(ApiKeyFilter.class);
 
     private final ApiKeyAuthentication authentication;
@@ -56,7 +64,7 @@ public class ApiKeyFilter {
     public Optional<Response> authenticate(ContainerRequestContext request, RoutingContext routing) {
         // The path Vert.x routed on (dot segments and double slashes resolved), so no spelling of a path skips this.
         String path = routing.normalizedPath();
-        if (isOpen(path) || isWebhook(path) || isLinkPage(path)) {
+        if (isOpen(path) || isWebhook(path) || isLinkPage(path) || isBoard(path)) {
             return Optional.empty();
         }
         String presented = request.getHeaderString(HEADER);
@@ -100,6 +108,11 @@ public class ApiKeyFilter {
     /** Under {@link #WEBHOOK_PATHS} with something after it: authenticated by the desk's signature, not a key. */
     static boolean isWebhook(String path) {
         return path.startsWith(WEBHOOK_PATHS) && path.length() > WEBHOOK_PATHS.length();
+    }
+
+    /** {@code /board} or under {@link #BOARD_PATHS}: authenticated by the person's session, not a key. */
+    static boolean isBoard(String path) {
+        return path.equals("/board") || path.startsWith(BOARD_PATHS);
     }
 
     /** Under {@link #LINK_PATHS} with something after it: authenticated by the link's signed token, not a key. */

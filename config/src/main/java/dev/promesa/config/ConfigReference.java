@@ -33,7 +33,7 @@ public final class ConfigReference {
             IntakeConfig.class, IngestConfig.class, CommitmentConfig.class, PromisesConfig.class, SlaConfig.class,
             CalendarConfig.class,
             SatisfactionConfig.class, DueCheckConfig.class, NotifierConfig.class, StaffHoursConfig.class,
-            LinksConfig.class);
+            LinksConfig.class, BoardConfig.class);
 
     /**
      * One documented key.

@@ -1,6 +1,7 @@
 package dev.promesa.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -58,6 +59,12 @@ public interface SourcesConfig {
 
         /** This desk's team directory; a team not listed here falls back to {@code promesa.teams.<team>.*}. */
         Map<String, NotifierConfig.Team> teams();
+
+        /**
+         * The board's operators of this desk (e-mail addresses): they see all of its tickets, its failed and held
+         * notifications and its dead letters on the board's Operations page. Nobody is an operator by default.
+         */
+        Optional<List<String>> operators();
 
         /** The SLA policy of tickets that name none; else {@code default}. */
         Optional<String> slaPolicy();

@@ -1,0 +1,37 @@
+package dev.promesa.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * The board (followup-service, {@code /board/<source>/…}): the web pages where agents and leads see and act on their
+ * promises. People sign in one by one, never with an API key: by a single-use link sent to their address, or through
+ * the company's identity provider ({@code quarkus.oidc.*}). Who counts as known, and who is an operator, is per
+ * source: the tickets' assignees, the team directory ({@code promesa.teams.<team>.lead} / {@code .manager}) and
+ * {@code promesa.sources.<source>.operators}.
+ */
+@ConfigMapping(prefix = "promesa.board")
+public interface BoardConfig {
+
+    /**
+     * {@code promesa.board.base-url}: the board's public address as a person's browser reaches it
+     * ({@code https://promesa.example.com}); sign-in links are {@code <base-url>/board/<source>/sign-in/…}. Else the
+     * address the request for the link came in on.
+     */
+    Optional<String> baseUrl();
+
+    /** {@code promesa.board.sign-in-ttl}: how long an emailed sign-in link works (once). */
+    @WithDefault("PT15M")
+    Duration signInTtl();
+
+    /** {@code promesa.board.session-ttl}: how long a signed-in browser stays signed in. */
+    @WithDefault("PT12H")
+    Duration sessionTtl();
+
+    /** {@code promesa.board.sign-in-requests}: sign-in links one address can ask for per hour; more are not sent. */
+    @WithDefault("5")
+    int signInRequests();
+}
