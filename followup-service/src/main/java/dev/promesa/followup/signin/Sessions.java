@@ -19,6 +19,7 @@ import org.jboss.logging.Logger;
 
 import dev.promesa.config.BoardConfig;
 import dev.promesa.followup.web.BoardRequest;
+import dev.promesa.followup.web.Pages;
 import dev.promesa.followup.web.Viewer;
 
 /**
@@ -30,9 +31,9 @@ import dev.promesa.followup.web.Viewer;
 public class Sessions {
 
     /** The session cookie: HttpOnly, SameSite=Lax, Secure behind HTTPS, path {@code /board}. */
-    public static final String COOKIE = "promesa_board";
+    public static final String COOKIE = Pages.SESSION_COOKIE;
     /** The person's language choice ({@code es} / {@code en}), made with the switch on every page. */
-    public static final String LANGUAGE_COOKIE = "promesa_board_lang";
+    public static final String LANGUAGE_COOKIE = Pages.LANGUAGE_COOKIE;
 
     private static final Logger LOG = Logger.getLogger(Sessions.class);
 
