@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 
+import dev.promesa.calendar.HumanTime;
 import dev.promesa.contracts.Alert;
 import dev.promesa.contracts.CommitmentKind;
 import dev.promesa.contracts.CommitmentOrigin;

@@ -5,7 +5,7 @@ import io.quarkus.qute.i18n.Message;
 
 /**
  * The emails' sentences in English: British usage, and American spelling for en-US readers ({@code m.usEnglish});
- * dates follow the reader's dialect already ({@link HumanTime}). Same keys as {@link MailText}.
+ * dates follow the reader's dialect already (calendar's {@code HumanTime}). Same keys as {@link MailText}.
  */
 @Localized("en")
 public interface MailTextEn extends MailText {

@@ -13,7 +13,7 @@ import dev.promesa.contracts.Alert;
 import dev.promesa.contracts.AlertKind;
 import dev.promesa.notifier.desk.Desk;
 import dev.promesa.notifier.recipient.Audience;
-import dev.promesa.notifier.template.HumanTime;
+import dev.promesa.calendar.HumanTime;
 import dev.promesa.notifier.template.MailModel;
 import dev.promesa.notifier.template.MailModels;
 

@@ -28,7 +28,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import dev.promesa.contracts.Alert;
 import dev.promesa.contracts.AlertKind;
 import dev.promesa.notifier.TestAlerts;
-import dev.promesa.notifier.template.HumanTime;
+import dev.promesa.calendar.HumanTime;
 import dev.promesa.notifier.writeback.RecordingDesk.Answer;
 import dev.promesa.notifier.writeback.RecordingDesk.Request;
 

@@ -1,4 +1,4 @@
-package dev.promesa.notifier.template;
+package dev.promesa.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

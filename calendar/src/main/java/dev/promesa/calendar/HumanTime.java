@@ -1,4 +1,4 @@
-package dev.promesa.notifier.template;
+package dev.promesa.calendar;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +14,7 @@ import java.util.Map;
  * Madrid)", "Thursday 26 November at 14:00 (London time)", for en-US readers "Thursday, November 26 at 9:00 AM (New
  * York time)"; durations compact for staff ("1 h 20 min") or in words for users ("una hora y veinte minutos"). Pure
  * functions; the caller picks the recipient's zone and dialect ({@code es}, {@code en}, {@code en-US}, see
- * {@link MailLanguage#dialect}).
+ * notifier's {@code MailLanguage.dialect}).
  */
 public final class HumanTime {
     private static final Locale SPANISH = Locale.forLanguageTag("es");
