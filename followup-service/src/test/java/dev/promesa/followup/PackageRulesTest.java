@@ -12,7 +12,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 /**
  * followup's packages form layers without cycles: scheduling at the bottom (business calendars live in the plain
  * {@code calendar} module, {@code dev.promesa.calendar}), commitment and sla on them,
- * ticket on those, ingest and the due check on top, and the promise actions of the API and the signed-link pages on the ingest's working set. Pure rules stay free of Quarkus, Kafka and JDBC.
+ * ticket on those, ingest and the due check on top, and the promise actions of the API and the signed-link pages on the ingest's working set.
+ * The board's web pages sit on all of it: {@code web} (what every page shares) at their bottom, the sign-in on it,
+ * the promise pages and the operator page on both. Pure rules stay free of Quarkus, Kafka and JDBC.
  */
 class PackageRulesTest {
 
@@ -38,6 +40,23 @@ class PackageRulesTest {
                 .check(CLASSES);
         noClasses().that().resideInAnyPackage("..followup.ticket..", "..followup.ingest..")
                 .should().dependOnClassesThat().resideInAnyPackage("..followup.action..", "..followup.link..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theBoardSitsOnTopAndItsSignInBelowIt() {
+        noClasses().that().resideInAPackage("..followup.web..")
+                .should().dependOnClassesThat().resideInAnyPackage("..followup.signin..", "..followup.board..",
+                        "..followup.operator..")
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("..followup.signin..")
+                .should().dependOnClassesThat().resideInAnyPackage("..followup.board..", "..followup.operator..")
+                .check(CLASSES);
+        noClasses().that().resideInAnyPackage("..followup.scheduling..", "..followup.commitment..",
+                "..followup.sla..", "..followup.ticket..", "..followup.ingest..", "..followup.duecheck..",
+                "..followup.action..", "..followup.link..")
+                .should().dependOnClassesThat().resideInAnyPackage("..followup.web..", "..followup.signin..",
+                        "..followup.board..", "..followup.operator..")
                 .check(CLASSES);
     }
 

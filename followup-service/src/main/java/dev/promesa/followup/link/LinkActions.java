@@ -62,7 +62,7 @@ public class LinkActions {
             limit 1""";
 
     /** What a link finds or did. */
-    enum Result {
+    public enum Result {
         /** The ticket (or the promise) is not in this source: shown as the refused page. */
         NOT_FOUND,
         /** Nothing recorded yet: the page asks to confirm. */
@@ -80,7 +80,7 @@ public class LinkActions {
      * @param escalationHeldUntil taking a promise: when its next escalation now fires, if one was held
      * @param earlierWorks an answer recorded before: whether it was "it works"
      */
-    record Outcome(Result result, String subject, Optional<Instant> escalationHeldUntil, boolean earlierWorks) {
+    public record Outcome(Result result, String subject, Optional<Instant> escalationHeldUntil, boolean earlierWorks) {
         static Outcome of(Result result, String subject) {
             return new Outcome(result, subject, Optional.empty(), false);
         }
@@ -160,6 +160,15 @@ public class LinkActions {
                     held.map(at -> "; escalation held until " + at).orElse(""));
             return new Outcome(Result.RECORDED, ticket.subject, held, false);
         });
+    }
+
+    /**
+     * "Me encargo" / "I'm on it" from the board: the same record and the same hold as the email's link, for a person
+     * signed in to the board ({@code role} AGENT or LEAD, as the timeline says who took it).
+     */
+    public Outcome take(TicketRef ticket, String commitmentId, String person, String role, String locale) {
+        return take(new Claims(Purpose.ACK, ticket.source(), ticket.ticketId(), commitmentId, person, role, locale,
+                clock.instant().plus(Duration.ofMinutes(1))));
     }
 
     /** "Sí, todo funciona" or "No, ha vuelto a fallar", confirmed. */

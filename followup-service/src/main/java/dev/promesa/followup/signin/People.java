@@ -108,6 +108,12 @@ public class People {
         return sources.of(source).flatMap(SourcesConfig.Source::defaultLocale).orElse(directory.defaultLocale());
     }
 
+    /** The desk's name as people read it: the source's display name, else the global one, else the source id. */
+    public String deskName(String source) {
+        return sources.of(source).flatMap(SourcesConfig.Source::displayName)
+                .or(directory::displayName).orElse(source);
+    }
+
     public ZoneId defaultZone() {
         return directory.defaultTimeZone();
     }

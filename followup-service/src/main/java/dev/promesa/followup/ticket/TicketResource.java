@@ -2,7 +2,6 @@ package dev.promesa.followup.ticket;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.ws.rs.BadRequestException;
@@ -64,23 +63,7 @@ public class TicketResource {
             @Parameter(description = "operator keys: the source, when several have this ticket id") @QueryParam("source") String source,
             @Context ContainerRequestContext request) {
         Ticket t = find(SourceScope.of(request, source), ticketId);
-        List<TimelineEntry> interactions = TimelineEntry.list("source = ?1 and ticketId = ?2 order by seq", t.source,
-                t.id);
-        List<TicketActivity> activities = TicketActivity.list("source = ?1 and ticketId = ?2 order by seq", t.source,
-                t.id);
-        // both ordered by one sequence: merge the two lists
-        List<TimelineView> timeline = new ArrayList<>(interactions.size() + activities.size());
-        int a = 0;
-        for (TimelineEntry interaction : interactions) {
-            while (a < activities.size() && activities.get(a).seq < interaction.seq) {
-                timeline.add(TimelineView.of(activities.get(a++)));
-            }
-            timeline.add(TimelineView.of(interaction));
-        }
-        while (a < activities.size()) {
-            timeline.add(TimelineView.of(activities.get(a++)));
-        }
-        return timeline;
+        return Timelines.of(t);
     }
 
     /** The ticket in the caller's scope, or 404 (never a hint that another source has it). */

@@ -38,6 +38,11 @@ public record Chrome(String source, String deskName, Viewer viewer, String lang,
         return viewer == null ? "" : viewer.zone().getId();
     }
 
+    /** This page's path as a query parameter's value. */
+    public String pathParam() {
+        return java.net.URLEncoder.encode(path == null ? "" : path, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** The other language, for the switch. */
     public String otherLang() {
         return "en".equals(lang) ? "es" : "en";
