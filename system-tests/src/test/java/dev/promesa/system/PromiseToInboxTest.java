@@ -46,8 +46,6 @@ import dev.promesa.testsupport.SmtpServer;
  * and neither key reads the other's data.
  */
 class PromiseToInboxTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String AGENT = "jorge.ruiz@example.com";
     private static final String USER = "lucia.fernandez@example.com";
     private static final String LEAD = "lead@example.com";
@@ -79,7 +77,7 @@ class PromiseToInboxTest {
         Map<String, String> common = Map.of("kafka.bootstrap.servers", kafka.bootstrapServers(),
                 "quarkus.log.console.format", "%d{HH:mm:ss.SSS} %-5p [%c{2.}] %s%e%n");
         Map<String, String> followup = new HashMap<>(common);
-        followup.putAll(database(followupDb));
+        followup.putAll(Desk.database(followupDb));
         followup.putAll(Map.of(
                 "promesa.commitments.due-soon-lead", "PT4S",
                 "promesa.commitments.user-grace", "PT4S",
@@ -89,7 +87,7 @@ class PromiseToInboxTest {
                 "mp.messaging.incoming.helpdesk-events.session.timeout.ms", "6000",
                 "mp.messaging.incoming.helpdesk-events.heartbeat.interval.ms", "1000"));
         Map<String, String> notifierConfig = new HashMap<>(common);
-        notifierConfig.putAll(database(notifierDb));
+        notifierConfig.putAll(Desk.database(notifierDb));
         notifierConfig.putAll(Map.of(
                 "quarkus.mailer.host", smtp.host(),
                 "quarkus.mailer.port", String.valueOf(smtp.port()),
@@ -112,11 +110,11 @@ class PromiseToInboxTest {
 
         // Followup first, so its migrations run once before the second replica starts.
         followupA = started(ServiceProcess.start("followup-service", "followup-a", followup));
-        awaitReady(followupA);
+        Desk.awaitReady(followupA);
         followupB = started(ServiceProcess.start("followup-service", "followup-b", followup));
         notifier = started(ServiceProcess.start("notifier-service", "notifier", notifierConfig));
         intake = started(ServiceProcess.start("intake-service", "intake", intakeConfig));
-        services.forEach(PromiseToInboxTest::awaitReady);
+        services.forEach(Desk::awaitReady);
     }
 
     @AfterAll
@@ -141,12 +139,12 @@ class PromiseToInboxTest {
         Instant minute = now.truncatedTo(ChronoUnit.MINUTES);
         String writtenId = ticketId + "-W";
         String callId = ticketId + "-C";
-        postTicket(ApiKey.VALUE, writtenId, minute.minusSeconds(120), TEXT_USER, TEXT_AGENT, "printing",
+        Desk.postTicket(intake, ApiKey.VALUE, writtenId, minute.minusSeconds(120), TEXT_USER, TEXT_AGENT, "printing",
                 "No puedo imprimir");
-        postReply(ApiKey.VALUE, writtenId, minute.minusSeconds(60),
+        Desk.postReply(intake, ApiKey.VALUE, writtenId, minute.minusSeconds(60),
                 "Ya he reiniciado la cola de impresión. Le escribo en 2 minutos con el resultado.", null);
-        postTicket(ApiKey.VALUE, callId, now, TEXT_USER, TEXT_AGENT, "printing", "La impresora hace ruido");
-        postReply(ApiKey.VALUE, callId, now, "Le llamo mañana antes de las 10 para revisarla juntos.", null);
+        Desk.postTicket(intake, ApiKey.VALUE, callId, now, TEXT_USER, TEXT_AGENT, "printing", "La impresora hace ruido");
+        Desk.postReply(intake, ApiKey.VALUE, callId, now, "Le llamo mañana antes de las 10 para revisarla juntos.", null);
 
         // Taken in by followup (either replica answers from the shared database) ...
         await().atMost(Duration.ofSeconds(30)).until(() -> openCommitments(followupB, ApiKey.VALUE, ticketId) == 1
@@ -154,7 +152,7 @@ class PromiseToInboxTest {
                 && openCommitments(followupB, ApiKey.VALUE, writtenId) == 1
                 && openCommitments(followupB, ApiKey.VALUE, callId) == 1);
         // the callback: due at 10:00 on the next working day in the agent's zone (Madrid), not the user's (Mexico)
-        JsonNode call = get(followupB, ApiKey.VALUE, "/api/v1/tickets/" + callId).path("commitments").get(0);
+        JsonNode call = Desk.get(followupB, ApiKey.VALUE, "/api/v1/tickets/" + callId).path("commitments").get(0);
         assertThat(call.path("origin").asText()).isEqualTo("TEXT");
         assertThat(call.path("kind").asText()).isEqualTo("CALLBACK");
         assertThat(call.path("quote").asText()).isEqualTo("Le llamo mañana antes de las 10 para revisarla juntos.");
@@ -174,7 +172,7 @@ class PromiseToInboxTest {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                     .alias("notifier's log: five notifications, all SENT").until(() -> {
                         items.clear();
-                        get(notifier, key, "/api/v1/notifications?ticketId=" + ticketId).path("items")
+                        Desk.get(notifier, key, "/api/v1/notifications?ticketId=" + ticketId).path("items")
                                 .forEach(items::add);
                         return items.size() >= 5
                                 && items.stream().allMatch(n -> "SENT".equals(n.path("state").asText()));
@@ -186,7 +184,7 @@ class PromiseToInboxTest {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
                 .alias("the written promise's emails to user, lead and manager SENT").until(() -> {
                     List<String> sent = new ArrayList<>();
-                    get(notifier, ApiKey.VALUE, "/api/v1/notifications?ticketId=" + writtenId + "&state=SENT")
+                    Desk.get(notifier, ApiKey.VALUE, "/api/v1/notifications?ticketId=" + writtenId + "&state=SENT")
                             .path("items").forEach(n -> sent.add(n.path("recipient").asText()));
                     return sent.containsAll(List.of(TEXT_AGENT, TEXT_USER, TEXT_LEAD, TEXT_MANAGER));
                 });
@@ -220,7 +218,7 @@ class PromiseToInboxTest {
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
                     .alias("five EMAIL_SENT entries on the timeline").untilAsserted(() -> {
                         List<String> emailed = new ArrayList<>();
-                        get(followupB, key, "/api/v1/tickets/" + ticketId + "/timeline").forEach(entry -> {
+                        Desk.get(followupB, key, "/api/v1/tickets/" + ticketId + "/timeline").forEach(entry -> {
                             if ("EMAIL_SENT".equals(entry.path("type").asText())) {
                                 emailed.add(entry.path("recipient").asText());
                             }
@@ -230,43 +228,25 @@ class PromiseToInboxTest {
         }
 
         // each desk reads its own ticket; the other's answers 404
-        assertThat(get(followupB, ApiKey.VALUE, "/api/v1/tickets/" + ticketId).path("subject").asText())
+        assertThat(Desk.get(followupB, ApiKey.VALUE, "/api/v1/tickets/" + ticketId).path("subject").asText())
                 .isEqualTo("La VPN no conecta antes de la entrega");
-        assertThat(get(followupB, ApiKey.OTHER_VALUE, "/api/v1/tickets/" + ticketId).path("subject").asText())
+        assertThat(Desk.get(followupB, ApiKey.OTHER_VALUE, "/api/v1/tickets/" + ticketId).path("subject").asText())
                 .isEqualTo("VPN down before the deadline");
-        assertThat(status(followupB, ApiKey.OTHER_VALUE, "/api/v1/tickets/T-only-in-system-desk-" + ticketId))
+        assertThat(Desk.status(followupB, ApiKey.OTHER_VALUE, "/api/v1/tickets/T-only-in-system-desk-" + ticketId))
                 .isEqualTo(404);
     }
 
     private static void postPromise(String key, String ticketId, Instant now, Instant due, String user, String agent,
-            String subject) throws IOException, InterruptedException {
-        postTicket(key, ticketId, now, user, agent, "service-desk", subject);
-        postReply(key, ticketId, now.plusSeconds(1), "Estoy revisando su VPN. Le escribo de nuevo en unos segundos.",
+            String subject) {
+        Desk.postTicket(intake, key, ticketId, now, user, agent, "service-desk", subject);
+        Desk.postReply(intake, key, ticketId, now.plusSeconds(1), "Estoy revisando su VPN. Le escribo de nuevo en unos segundos.",
                 """
                         {"commitmentId":"c-%s","kind":"UPDATE","dueAt":"%s",
                          "description":"Informarle del estado de la VPN","promisedTo":"USER"}""".formatted(ticketId,
                         due));
     }
 
-    private static void postTicket(String key, String ticketId, Instant at, String user, String agent, String team,
-            String subject) throws IOException, InterruptedException {
-        post(key, "/api/v1/tickets", """
-                {"ticketId":"%s","occurredAt":"%s","subject":"%s",
-                 "priority":"P3","status":"OPEN","channel":"EMAIL",
-                 "requester":{"id":"u-17","name":"Lucía Fernández","email":"%s","locale":"es-MX",
-                              "timeZone":"America/Mexico_City"},
-                 "assignee":{"id":"a-3","name":"Jorge Ruiz","email":"%s","timeZone":"Europe/Madrid"},
-                 "team":"%s"}""".formatted(ticketId, at, subject, user, agent, team));
-    }
 
-    /** A public reply by the assignee; {@code commitment} is the JSON of the structured field, or null. */
-    private static void postReply(String key, String ticketId, Instant at, String body, String commitment)
-            throws IOException, InterruptedException {
-        post(key, "/api/v1/tickets/" + ticketId + "/interactions", """
-                {"occurredAt":"%s","kind":"AGENT_REPLY","channel":"EMAIL","author":{"id":"a-3","role":"AGENT"},
-                 "visibility":"PUBLIC","body":"%s"%s}""".formatted(at, body,
-                commitment == null ? "" : ",\"commitment\":" + commitment));
-    }
 
     private static LocalDate nextWorkingDay(LocalDate day) {
         LocalDate next = day.plusDays(1);
@@ -297,7 +277,7 @@ class PromiseToInboxTest {
 
     private static int openCommitments(ServiceProcess followup, String key, String ticketId) {
         try {
-            JsonNode ticket = get(followup, key, "/api/v1/tickets/" + ticketId);
+            JsonNode ticket = Desk.get(followup, key, "/api/v1/tickets/" + ticketId);
             int open = 0;
             for (JsonNode commitment : ticket.path("commitments")) {
                 if ("OPEN".equals(commitment.path("state").asText())) {
@@ -310,48 +290,13 @@ class PromiseToInboxTest {
         }
     }
 
-    private static void post(String key, String path, String body) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(intake.url(path))
-                .header("Content-Type", "application/json").header(ApiKey.HEADER, key)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("POST %s answered %s", path, response.body()).isEqualTo(202);
-    }
 
-    private static int status(ServiceProcess service, String key, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(service.url(path)).header(ApiKey.HEADER, key).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
 
-    private static JsonNode get(ServiceProcess service, String key, String path) {
-        try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(service.url(path))
-                    .header(ApiKey.HEADER, key).build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("GET " + path + " → " + response.statusCode());
-            }
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 
-    private static Map<String, String> database(PostgresDatabase db) {
-        Map<String, String> config = new HashMap<>(Map.of("quarkus.datasource.jdbc.url", db.jdbcUrl(),
-                "quarkus.datasource.username", db.username()));
-        config.put("quarkus.datasource.password", db.password() == null ? "" : db.password());
-        return config;
-    }
 
     private static ServiceProcess started(ServiceProcess process) {
         services.add(process);
         return process;
     }
 
-    private static void awaitReady(ServiceProcess service) {
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
-                .alias(service.name + " ready").until(service::ready);
-    }
 }
