@@ -34,4 +34,24 @@ public interface BoardConfig {
     /** {@code promesa.board.sign-in-requests}: sign-in links one address can ask for per hour; more are not sent. */
     @WithDefault("5")
     int signInRequests();
+
+    /**
+     * {@code promesa.board.notifier-url}: where followup reaches notifier's REST API for the operations page
+     * ({@code /board/<source>/operator}): the failed emails, the emails held for working hours, and the resend button.
+     * Notifier's own {@code quarkus.http.port} is 8083.
+     */
+    @WithDefault("http://localhost:8083")
+    String notifierUrl();
+
+    /**
+     * {@code promesa.board.notifier-api-key}: the key followup sends to notifier ({@code X-Api-Key}); it must be one of
+     * notifier's {@code promesa.api-keys} for source {@code *} (an operator key), which alone may read any one source
+     * and resend (env {@code PROMESA_BOARD_NOTIFIER_API_KEY}). No default: without it the operations page shows only
+     * the dead-letter counts and says how to connect it.
+     */
+    Optional<String> notifierApiKey();
+
+    /** {@code promesa.board.notifier-timeout}: how long the page waits for notifier before it says it is unreachable. */
+    @WithDefault("PT3S")
+    Duration notifierTimeout();
 }
