@@ -31,6 +31,7 @@ import dev.promesa.contracts.Priority;
 import dev.promesa.contracts.PromisedTo;
 import dev.promesa.contracts.TicketSnapshot;
 import dev.promesa.contracts.TicketStatus;
+import dev.promesa.followup.BoardSessions;
 import dev.promesa.followup.HelpdeskEvents;
 
 /**
@@ -64,7 +65,7 @@ class BoardPagesTest {
         String ticketId = open(ana, now);
         Instant due = now.plus(Duration.ofHours(3));
         promise(ticketId, "C1-" + ticketId, due);
-        BoardSessions.Session session = BoardSessions.open(dataSource, SOURCE, ana.person().email());
+        BoardSessions session = BoardSessions.open(dataSource, SOURCE, ana.person().email());
 
         String page = await().atMost(Duration.ofSeconds(30)).until(() -> mine(session).asString(),
                 body -> body.contains("data-commitment=\"C1-" + ticketId + "\""));
@@ -95,7 +96,7 @@ class BoardPagesTest {
         String ticketId = open(ana, now);
         String id = "C-" + ticketId;
         promise(ticketId, id, now.plus(Duration.ofHours(2)));
-        BoardSessions.Session session = BoardSessions.open(dataSource, SOURCE, ana.person().email());
+        BoardSessions session = BoardSessions.open(dataSource, SOURCE, ana.person().email());
         await().atMost(Duration.ofSeconds(30)).until(() -> dueAt(ticketId) != null);
 
         // the person picks tomorrow 10:30 in their own zone (Mexico City)
@@ -136,7 +137,7 @@ class BoardPagesTest {
         String ticketId = open(ana, now);
         String id = "C-" + ticketId;
         promise(ticketId, id, Instant.now().plusSeconds(4));
-        BoardSessions.Session session = BoardSessions.open(dataSource, SOURCE, ana.person().email());
+        BoardSessions session = BoardSessions.open(dataSource, SOURCE, ana.person().email());
 
         await().atMost(Duration.ofSeconds(30)).until(() -> row(mine(session).asString(), id).contains("overdue"));
         assertThat(row(mine(session).asString(), id)).contains("Vencida").contains("hace");
@@ -151,7 +152,7 @@ class BoardPagesTest {
         String theirs = open(other, now);
         String globex = HelpdeskEvents.newTicketId();
         HelpdeskEvents.send("globex", snapshot(globex, ana, now));
-        BoardSessions.Session session = BoardSessions.open(dataSource, SOURCE, ana.person().email());
+        BoardSessions session = BoardSessions.open(dataSource, SOURCE, ana.person().email());
         await().atMost(Duration.ofSeconds(30)).until(() -> ticketPage(session, mine).statusCode() == 200
                 && given().get("/api/v1/tickets/{t}", theirs).statusCode() == 200);
 
@@ -181,7 +182,7 @@ class BoardPagesTest {
         promise(anas, "C-" + anas, Instant.now().plusSeconds(3));
         String luiss = open(luis, now);
         promise(luiss, "C-" + luiss, now.plus(Duration.ofDays(1)));
-        BoardSessions.Session session = BoardSessions.open(dataSource, SOURCE, luis.person().email());
+        BoardSessions session = BoardSessions.open(dataSource, SOURCE, luis.person().email());
         await().atMost(Duration.ofSeconds(30)).until(() -> ticketPage(session, anas).statusCode() == 200);
 
         String team = await().atMost(Duration.ofSeconds(30)).until(
@@ -214,11 +215,11 @@ class BoardPagesTest {
                 new CommitmentRequest(id, CommitmentKind.ACTION, due, "Revisar el diagnóstico", PromisedTo.USER)));
     }
 
-    private static Response mine(BoardSessions.Session session) {
+    private static Response mine(BoardSessions session) {
         return given().cookie("promesa_board", session.cookie()).get("/board/{s}/mine", SOURCE);
     }
 
-    private static Response ticketPage(BoardSessions.Session session, String ticketId) {
+    private static Response ticketPage(BoardSessions session, String ticketId) {
         return given().cookie("promesa_board", session.cookie()).redirects().follow(false)
                 .get("/board/{s}/tickets/{t}", SOURCE, ticketId);
     }

@@ -25,6 +25,7 @@ import io.restassured.response.Response;
 
 import dev.promesa.contracts.CloudEvents;
 import dev.promesa.contracts.Topics;
+import dev.promesa.followup.BoardSessions;
 import dev.promesa.followup.TestClock;
 import dev.promesa.followup.web.Chrome;
 import dev.promesa.followup.web.Viewer;
