@@ -105,8 +105,8 @@ public class OidcSignIn {
             LOG.infof("Board: the identity provider signed in %s for %s without a verified e-mail address (%s)",
                     account.email() == null ? "subject " + idToken.getSubject() : account.email(), source,
                     account.standing());
-            return refused(source, request, account.standing() == ProviderAccount.Standing.UNVERIFIED
-                    ? "unverified" : "no-email", account.email());
+            String reason = account.standing() == ProviderAccount.Standing.UNVERIFIED ? "unverified" : "no-email";
+            return refused(source, request, reason, account.email());
         }
         Optional<People.Person> person = people.find(source, account.email());
         if (person.isEmpty()) {

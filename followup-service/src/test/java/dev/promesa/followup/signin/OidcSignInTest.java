@@ -113,7 +113,7 @@ class OidcSignInTest {
     }
 
     @Test
-    void withoutABackPathTheAgentLandsOnMine() throws Exception {
+    void aBackPathOutsideTheBoardIsNotFollowed() throws Exception {
         String email = "pablo." + UUID.randomUUID() + "@example.com";
         assignTicketTo(email);
         String login = account(email, Map.of());
