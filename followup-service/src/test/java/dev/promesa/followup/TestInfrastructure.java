@@ -2,6 +2,7 @@ package dev.promesa.followup;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.callback.QuarkusTestBeforeClassCallback;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.RestAssured;
 import io.restassured.filter.Filter;
 
@@ -10,10 +11,12 @@ import dev.promesa.testsupport.KafkaResource;
 
 /**
  * One real Kafka broker, one real PostgreSQL database (upgraded from an old schema with data, see
- * {@link LegacyDatabase}) and one Quarkus start for every test class of this module.
+ * {@link LegacyDatabase}), a WireMock identity provider for the board's OIDC sign-in (quarkus-test-oidc-server,
+ * {@code keycloak.url}; see signin's OidcSignInTest) and one Quarkus start for every test class of this module.
  */
 @QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = LegacyDatabase.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = OidcWiremockTestResource.class, restrictToAnnotatedClass = false)
 public final class TestInfrastructure implements QuarkusTestBeforeClassCallback {
     /** The read API's key in the test profile (its hash is in application.properties, source desk-test, the source HelpdeskEvents sends as). */
     public static final String API_KEY = "followup-test-key";
