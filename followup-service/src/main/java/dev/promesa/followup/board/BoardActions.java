@@ -33,6 +33,7 @@ import dev.promesa.followup.link.LinkActions;
 import dev.promesa.followup.signin.People;
 import dev.promesa.followup.signin.Secrets;
 import dev.promesa.followup.signin.Sessions;
+import dev.promesa.followup.web.Times;
 import dev.promesa.followup.web.Chrome;
 import dev.promesa.followup.web.Pages;
 import dev.promesa.followup.web.Viewer;

@@ -14,6 +14,7 @@ import java.util.Map;
 
 import dev.promesa.followup.board.BoardQueries.ClockRow;
 import dev.promesa.followup.board.BoardQueries.PromiseRow;
+import dev.promesa.followup.web.Times;
 
 /**
  * Puts what the queries read into the viewer's words and zone: rows, counts, a team's agents, and the version of a

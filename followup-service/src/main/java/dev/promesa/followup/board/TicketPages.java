@@ -20,6 +20,7 @@ import dev.promesa.followup.sla.ClockViews;
 import dev.promesa.followup.ticket.Ticket;
 import dev.promesa.followup.ticket.TimelineView;
 import dev.promesa.followup.ticket.Timelines;
+import dev.promesa.followup.web.Times;
 import dev.promesa.followup.web.Viewer;
 
 /** Builds the ticket page for a viewer who may see the ticket; another source's or a hidden one is empty. */

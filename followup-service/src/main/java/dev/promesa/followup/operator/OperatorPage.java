@@ -1,5 +1,7 @@
 package dev.promesa.followup.operator;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -26,12 +28,13 @@ import org.jboss.logging.Logger;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
-import dev.promesa.config.SourcesConfig;
 import dev.promesa.contracts.Topics;
 import dev.promesa.followup.signin.Secrets;
+import dev.promesa.followup.signin.People;
 import dev.promesa.followup.signin.Sessions;
 import dev.promesa.followup.web.Chrome;
 import dev.promesa.followup.web.Pages;
+import dev.promesa.followup.web.Times;
 import dev.promesa.followup.web.Viewer;
 
 /**
@@ -64,13 +67,15 @@ public class OperatorPage {
     private final Sessions sessions;
     private final NotifierApi notifier;
     private final DeadLetterCounts deadLetters;
-    private final SourcesConfig sources;
+    private final People people;
+    private final Clock clock;
 
-    OperatorPage(Sessions sessions, NotifierApi notifier, DeadLetterCounts deadLetters, SourcesConfig sources) {
+    OperatorPage(Sessions sessions, NotifierApi notifier, DeadLetterCounts deadLetters, People people, Clock clock) {
         this.sessions = sessions;
         this.notifier = notifier;
         this.deadLetters = deadLetters;
-        this.sources = sources;
+        this.people = people;
+        this.clock = clock;
     }
 
     @GET
@@ -162,7 +167,7 @@ public class OperatorPage {
         List<OperationsView.DeadLetterLine> deadLetterLines = counted.topics().stream()
                 .map(t -> new OperationsView.DeadLetterLine(t.topic(),
                         t.topic().equals(Topics.ALERTS_DLQ) ? "alerts" : "ingest", t.records(),
-                        Times.dateTime(t.latest(), viewer.zone(), viewer.language())))
+                        Times.at(t.latest(), clock.instant(), viewer.zone(), viewer.language())))
                 .toList();
         String countedAt = Times.clock(counted.countedAt(), viewer.zone());
         String kafka = counted.failure().orElse(null);
@@ -193,24 +198,22 @@ public class OperatorPage {
             state = "unreadable";
         }
         return new OperationsView(notice, state, notifier.url(), status,
-                lines(failed.rows(), false, viewer), failed.total(),
-                lines(NotifierAnswers.byDeparture(held.rows()), true, viewer), held.total(), deadLetterLines,
+                lines(failed.rows(), false, viewer, clock.instant()), failed.total(),
+                lines(NotifierAnswers.byDeparture(held.rows()), true, viewer, clock.instant()), held.total(), deadLetterLines,
                 countedAt, counted.stillToRead(), kafka, viewer.csrfToken());
     }
 
-    private static List<OperationsView.Line> lines(List<EmailRow> rows, boolean held, Viewer viewer) {
+    private static List<OperationsView.Line> lines(List<EmailRow> rows, boolean held, Viewer viewer, Instant now) {
         return rows.stream().map(r -> new OperationsView.Line(r.id(), r.recipient(), r.kind(), r.ticketId(),
-                r.lastError(), r.attempts(), r.resends(), Times.dateTime(held
+                r.lastError(), r.attempts(), r.resends(), Times.at(held
                         ? r.heldUntil()
-                        : r.failingSince() != null ? r.failingSince() : r.createdAt(), viewer.zone(),
+                        : r.failingSince() != null ? r.failingSince() : r.createdAt(), now, viewer.zone(),
                         viewer.language())))
                 .toList();
     }
 
     private Chrome chrome(Viewer viewer) {
-        String desk = sources.of(viewer.source()).flatMap(SourcesConfig.Source::displayName)
-                .orElse(viewer.source());
-        return new Chrome(viewer.source(), desk, viewer, viewer.language(), "operator", path(viewer.source()));
+        return new Chrome(viewer.source(), people.deskName(viewer.source()), viewer, viewer.language(), "operator", path(viewer.source()));
     }
 
     private static String path(String source) {

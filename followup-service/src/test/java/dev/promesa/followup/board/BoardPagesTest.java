@@ -33,6 +33,7 @@ import dev.promesa.contracts.TicketSnapshot;
 import dev.promesa.contracts.TicketStatus;
 import dev.promesa.followup.BoardSessions;
 import dev.promesa.followup.HelpdeskEvents;
+import dev.promesa.followup.web.Times;
 
 /**
  * The board's promise pages over real HTTP, against the real database and Kafka: a person sees their own promises

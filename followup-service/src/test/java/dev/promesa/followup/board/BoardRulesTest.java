@@ -16,6 +16,7 @@ import dev.promesa.contracts.PromisedTo;
 import dev.promesa.followup.board.BoardQueries.PromiseRow;
 import dev.promesa.followup.board.BoardViews.AgentGroup;
 import dev.promesa.followup.commitment.PromiseAction;
+import dev.promesa.followup.web.Times;
 
 /** The board's plain logic: a promise's status, times in the viewer's zone, the team's agents, the form checks. */
 class BoardRulesTest {

@@ -1,4 +1,4 @@
-package dev.promesa.followup.board;
+package dev.promesa.followup.web;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +23,7 @@ public final class Times {
             Locale.forLanguageTag("es"));
     private static final DateTimeFormatter EN = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.UK);
     private static final DateTimeFormatter EN_YEAR = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.UK);
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final DateTimeFormatter FIELD = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
     private Times() {
@@ -38,6 +39,11 @@ public final class Times {
         String text = (es ? (sameYear ? ES : ES_YEAR) : (sameYear ? EN : EN_YEAR)).format(at);
         // the JDK writes Spanish abbreviations with a full stop ("mié.", "dic."): a board reads better without
         return es ? text.replace(".", "") : text;
+    }
+
+    /** The time of day with seconds ({@code 10:42:05}), for "counted at"; empty for null. */
+    public static String clock(Instant time, ZoneId zone) {
+        return time == null ? "" : CLOCK.format(time.atZone(zone));
     }
 
     public static String distance(Instant time, Instant now, String language) {
