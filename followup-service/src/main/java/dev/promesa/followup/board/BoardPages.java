@@ -27,6 +27,7 @@ import dev.promesa.followup.board.BoardQueries.PromiseRow;
 import dev.promesa.followup.board.BoardViews.AgentGroup;
 import dev.promesa.followup.board.BoardViews.ClockItem;
 import dev.promesa.followup.board.BoardViews.Counts;
+import dev.promesa.followup.operator.TicketEmails;
 import dev.promesa.followup.signin.People;
 import dev.promesa.followup.signin.Sessions;
 import dev.promesa.followup.web.Chrome;
@@ -56,11 +57,15 @@ public class BoardPages {
 
         static native TemplateInstance team$live(Chrome chrome, TeamPage page);
 
-        static native TemplateInstance ticket(Chrome chrome, TicketPage page);
+        static native TemplateInstance ticket(Chrome chrome, TicketPage page, EmailList emails);
 
         static native TemplateInstance ticket$live(Chrome chrome, TicketPage page);
 
         static native TemplateInstance notFound(Chrome chrome);
+    }
+
+    /** The ticket's emails as notifier holds them ({@code known} false: notifier not connected or not answering). */
+    public record EmailList(boolean known, List<TicketEmails.Email> items) {
     }
 
     public record MinePage(List<PromiseItem> items, Counts counts, List<ClockItem> clocks, String notice,
@@ -81,12 +86,14 @@ public class BoardPages {
     private final People people;
     private final BoardQueries queries;
     private final TicketPages tickets;
+    private final TicketEmails emails;
 
-    BoardPages(Sessions sessions, People people, BoardQueries queries, TicketPages tickets) {
+    BoardPages(Sessions sessions, People people, BoardQueries queries, TicketPages tickets, TicketEmails emails) {
         this.sessions = sessions;
         this.people = people;
         this.queries = queries;
         this.tickets = tickets;
+        this.emails = emails;
     }
 
     @GET
@@ -140,7 +147,9 @@ public class BoardPages {
             @QueryParam("notice") String notice, @QueryParam("error") String error, @Context HttpHeaders headers,
             @Context UriInfo uri) {
         return signedIn(source, headers, uri, viewer -> tickets.page(viewer, ticketId, notice, error)
-                .map(page -> Pages.html(Templates.ticket(chrome(viewer, "ticket", uri), page),
+                .map(page -> Pages.html(Templates.ticket(chrome(viewer, "ticket", uri), page,
+                        emails.of(viewer, ticketId).map(list -> new EmailList(true, list))
+                                .orElse(new EmailList(false, List.of()))),
                         chrome(viewer, "ticket", uri)))
                 .orElseGet(() -> notFound(viewer, uri)));
     }

@@ -80,6 +80,12 @@ public class NotifierApi {
         return send(get("/api/v1/notifications?held=true&size=" + PAGE_SIZE + "&source=" + encode(source)));
     }
 
+    /** One ticket's notifications, of every state. */
+    CompletableFuture<Reply> ofTicket(String source, String ticketId) {
+        return send(get("/api/v1/notifications?size=" + PAGE_SIZE + "&source=" + encode(source) + "&ticketId="
+                + encode(ticketId)));
+    }
+
     Reply notification(UUID id) throws Unreachable {
         return await(send(get("/api/v1/notifications/" + id)));
     }

@@ -287,4 +287,28 @@ public interface BoardText {
 
     @Message("Volver a mis promesas")
     String backToMine();
+
+    @Message("Correos de Promesa sobre este ticket")
+    String emailsTitle();
+
+    @Message("Promesa no ha escrito a nadie sobre este ticket.")
+    String emailsNone();
+
+    @Message("La lista de correos no está disponible ahora (notifier no responde o no está conectado); el historial "
+            + "muestra los enviados.")
+    String emailsUnknown();
+
+    @Message("Aviso")
+    String emailKind();
+
+    @Message("Para")
+    String emailTo();
+
+    @Message("Cuándo")
+    String emailWhen();
+
+    @Message("{#if held}Espera al horario laboral{#else if state == 'SENT'}Enviado{#else if state == 'PENDING'}Por enviar"
+            + "{#else if state == 'MERGED'}Incluido en otro correo (un resumen){#else if state == 'WITHDRAWN'}Retirado: ya no hacía falta"
+            + "{#else if state == 'FAILED'}No se pudo entregar{#else}{state}{/if}")
+    String emailState(String state, boolean held);
 }

@@ -353,4 +353,35 @@ public interface BoardTextEn extends BoardText {
     @Override
     @Message("Back to my promises")
     String backToMine();
+
+    @Override
+    @Message("Promesa's emails about this ticket")
+    String emailsTitle();
+
+    @Override
+    @Message("Promesa has not written to anyone about this ticket.")
+    String emailsNone();
+
+    @Override
+    @Message("The list of emails is not available right now (notifier is not answering or not connected); the history "
+            + "shows the ones sent.")
+    String emailsUnknown();
+
+    @Override
+    @Message("Alert")
+    String emailKind();
+
+    @Override
+    @Message("To")
+    String emailTo();
+
+    @Override
+    @Message("When")
+    String emailWhen();
+
+    @Override
+    @Message("{#if held}Waiting for working hours{#else if state == 'SENT'}Sent{#else if state == 'PENDING'}To be sent"
+            + "{#else if state == 'MERGED'}Carried in another email (a digest){#else if state == 'WITHDRAWN'}Withdrawn: no longer needed"
+            + "{#else if state == 'FAILED'}Could not be delivered{#else}{state}{/if}")
+    String emailState(String state, boolean held);
 }
