@@ -36,6 +36,15 @@ public interface BoardConfig {
     int signInRequests();
 
     /**
+     * {@code promesa.board.sign-in-requests-per-client}: sign-in links one client address (the browser's IP, or the
+     * proxy's {@code X-Forwarded-For} with {@code quarkus.http.proxy.proxy-address-forwarding=true}) can ask for per
+     * hour, whatever addresses it types; more get a "too many requests" page. Counted in each followup instance's
+     * memory.
+     */
+    @WithDefault("30")
+    int signInRequestsPerClient();
+
+    /**
      * {@code promesa.board.notifier-url}: where followup reaches notifier's REST API for the operations page
      * ({@code /board/<source>/operator}): the failed emails, the emails held for working hours, and the resend button.
      * Notifier's own {@code quarkus.http.port} is 8083.

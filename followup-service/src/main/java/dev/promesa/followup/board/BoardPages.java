@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -29,7 +32,9 @@ import dev.promesa.followup.board.BoardViews.ClockItem;
 import dev.promesa.followup.board.BoardViews.Counts;
 import dev.promesa.followup.operator.TicketEmails;
 import dev.promesa.followup.signin.People;
+import dev.promesa.followup.signin.Secrets;
 import dev.promesa.followup.signin.Sessions;
+import dev.promesa.followup.web.BoardRequest;
 import dev.promesa.followup.web.Chrome;
 import dev.promesa.followup.web.Pages;
 import dev.promesa.followup.web.Viewer;
@@ -94,6 +99,40 @@ public class BoardPages {
         this.queries = queries;
         this.tickets = tickets;
         this.emails = emails;
+    }
+
+    /** The address to give people: their promises once signed in, else the sign-in. */
+    @GET
+    @Operation(summary = "The board's start: My promises, or the sign-in first")
+    public Response start(@PathParam("source") String source) {
+        return Pages.seeOther(Chrome.base(source) + "/mine");
+    }
+
+    /** Signs out: ends the session (CSRF-checked, so another site cannot sign a person out) and clears the cookie. */
+    @POST
+    @Path("/sign-out")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Sign out of the board")
+    public Response signOut(@PathParam("source") String source, @FormParam("csrf") String csrf,
+            @Context HttpHeaders headers, @Context UriInfo uri) {
+        BoardRequest request = Pages.request(source, headers);
+        Optional<Viewer> viewer = sessions.viewer(request);
+        if (viewer.isPresent() && !Secrets.same(viewer.get().csrfToken(), csrf)) {
+            return Pages.seeOther(Chrome.base(source) + "/mine");
+        }
+        sessions.close(request.sessionCookie());
+        return Response.fromResponse(Pages.seeOther(Chrome.base(source) + "/sign-in?notice=signed-out"))
+                .cookie(sessions.clearedCookie(uri)).build();
+    }
+
+    /** The language switch on every page: remembered in a cookie, then back to the same page. */
+    @GET
+    @Path("/language")
+    @Operation(summary = "Switch the board's language (es, en)")
+    public Response language(@PathParam("source") String source, @QueryParam("to") String to,
+            @QueryParam("back") String back, @Context UriInfo uri) {
+        return Response.fromResponse(Pages.seeOther(Pages.safeBack(source, back)))
+                .cookie(sessions.languageCookie(to, uri)).build();
     }
 
     @GET

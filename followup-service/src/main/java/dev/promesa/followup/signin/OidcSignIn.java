@@ -13,7 +13,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -29,8 +28,6 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 
-import dev.promesa.config.BoardConfig;
-import dev.promesa.config.SourcesConfig;
 import dev.promesa.followup.web.BoardRequest;
 import dev.promesa.followup.web.Chrome;
 import dev.promesa.followup.web.Pages;
@@ -63,8 +60,6 @@ public class OidcSignIn {
 
     private final People people;
     private final Sessions sessions;
-    private final SourcesConfig sources;
-    private final BoardConfig board;
     private final SecurityIdentity identity;
     private final OidcSession providerSession;
     private final boolean enabled;
@@ -74,13 +69,11 @@ public class OidcSignIn {
     @IdToken
     JsonWebToken idToken;
 
-    OidcSignIn(People people, Sessions sessions, SourcesConfig sources, BoardConfig board, SecurityIdentity identity,
+    OidcSignIn(People people, Sessions sessions, SecurityIdentity identity,
             OidcSession providerSession,
             @ConfigProperty(name = "quarkus.oidc.tenant-enabled", defaultValue = "true") boolean enabled) {
         this.people = people;
         this.sessions = sessions;
-        this.sources = sources;
-        this.board = board;
         this.identity = identity;
         this.providerSession = providerSession;
         this.enabled = enabled;
@@ -118,27 +111,14 @@ public class OidcSignIn {
         String language = Sessions.supported(request.languageCookie()).orElse(null);
         Sessions.Opened opened = sessions.open(person.get(), Sessions.Method.OIDC, language);
         return Response.seeOther(URI.create(Pages.safeBack(source, back)))
-                .cookie(sessionCookie(opened, secure(uri))).build();
+                .cookie(sessions.cookie(opened, uri)).build();
     }
 
     private Response refused(String source, BoardRequest request, String reason, String email) {
-        String desk = sources.of(source).flatMap(SourcesConfig.Source::displayName).orElse(source);
+        String desk = people.deskName(source);
         Chrome chrome = new Chrome(source, desk, null, sessions.language(request), "sign-in",
                 Chrome.base(source) + "/sign-in");
         return Pages.html(403, Templates.refused(chrome, reason, email), chrome);
-    }
-
-    /** The board's session cookie: HttpOnly, SameSite=Lax, only under /board, Secure when the board is on HTTPS. */
-    static NewCookie sessionCookie(Sessions.Opened opened, boolean secure) {
-        return new NewCookie.Builder(Pages.SESSION_COOKIE).value(opened.cookieValue()).path("/board")
-                .maxAge((int) opened.maxAge().toSeconds()).httpOnly(true).secure(secure)
-                .sameSite(NewCookie.SameSite.LAX).build();
-    }
-
-    /** HTTPS as the browser sees it: the configured public address, else the request's scheme. */
-    private boolean secure(UriInfo uri) {
-        return board.baseUrl().map(url -> url.regionMatches(true, 0, "https:", 0, 6))
-                .orElse("https".equalsIgnoreCase(uri.getRequestUri().getScheme()));
     }
 
     /** Removes quarkus-oidc's session cookie; the board session (or the refusal) replaces it. */

@@ -14,6 +14,8 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.logging.Logger;
 
@@ -91,6 +93,32 @@ public class Sessions {
         }
         LOG.infof("Board: %s signed in to %s (%s)", person.email(), person.source(), method);
         return new Opened(id, config.sessionTtl());
+    }
+
+    /** The board's session cookie: HttpOnly, SameSite=Lax, only under /board, Secure when the board is on HTTPS. */
+    public NewCookie cookie(Opened opened, UriInfo uri) {
+        return cookie(COOKIE, opened.cookieValue(), (int) opened.maxAge().toSeconds(), uri);
+    }
+
+    /** Removes the session cookie from the browser (signing out). */
+    public NewCookie clearedCookie(UriInfo uri) {
+        return cookie(COOKIE, "", 0, uri);
+    }
+
+    /** The person's language choice, kept a year. */
+    public NewCookie languageCookie(String language, UriInfo uri) {
+        return cookie(LANGUAGE_COOKIE, supported(language).orElse("es"), (int) Duration.ofDays(365).toSeconds(), uri);
+    }
+
+    private NewCookie cookie(String name, String value, int maxAge, UriInfo uri) {
+        return new NewCookie.Builder(name).value(value).path("/board").maxAge(maxAge).httpOnly(true)
+                .secure(secure(uri)).sameSite(NewCookie.SameSite.LAX).build();
+    }
+
+    /** HTTPS as the browser sees it: the configured public address, else the request's scheme. */
+    private boolean secure(UriInfo uri) {
+        return config.baseUrl().map(url -> url.regionMatches(true, 0, "https:", 0, 6))
+                .orElse("https".equalsIgnoreCase(uri.getRequestUri().getScheme()));
     }
 
     /** The person behind the request's session cookie, if it is a live session of the page's source. */

@@ -44,7 +44,7 @@ class ProviderAccountTest {
 
     @Test
     void withoutAnIdentityProviderTheOidcPathSendsTheBrowserToTheEmailSignIn() {
-        OidcSignIn off = new OidcSignIn(null, null, null, null, null, null, false);
+        OidcSignIn off = new OidcSignIn(null, null, null, null, false);
 
         try (Response answer = off.signIn("acme", "/board/acme/ticket/T-1", null, null)) {
             assertThat(answer.getStatus()).isEqualTo(303);
