@@ -122,6 +122,9 @@ public final class Browser implements AutoCloseable {
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
                 .withSilent(true)
+                // On Linux Chromium takes its interface locale (a date picker's field order, 12 or 24 hours) from
+                // LANGUAGE, not from --lang; Debian's chromium-l10n holds the locales other than en-US
+                .withEnvironment(Map.of("LANGUAGE", lang.replace('-', '_')))
                 .build();
         try {
             return new Browser(lang, profile, service, new ChromeDriver(service, options(lang, profile)));
@@ -170,7 +173,7 @@ public final class Browser implements AutoCloseable {
         if (!missing.isEmpty()) {
             throw new IllegalStateException("The browser tests need " + String.join(" and ", missing)
                     + ", which this machine lacks. Install both from Debian:"
-                    + " `apt-get install chromium chromium-driver` (.ci/run installs them on a fresh machine).");
+                    + " `apt-get install chromium chromium-driver chromium-l10n` (.ci/run installs them on a fresh machine).");
         }
     }
 

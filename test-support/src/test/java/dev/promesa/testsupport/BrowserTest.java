@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
@@ -133,6 +134,18 @@ class BrowserTest {
                 .as("Accept-Language of the page request").startsWith("es");
         assertThat(((JavascriptExecutor) browser.driver()).executeScript("return navigator.language"))
                 .isEqualTo("es");
+    }
+
+    @Test
+    void aSpanishBrowserHasSpanishDatePickersDayFirstAndIn24Hours() {
+        // data: pages need no server; chromium-l10n missing would make this en-US (month first, AM/PM)
+        browser.driver().get("data:text/html,<input type=datetime-local id=when autofocus>");
+        WebElement when = browser.driver().findElement(By.id("when"));
+        browser.await(d -> when.equals(d.switchTo().activeElement()));
+
+        new Actions(browser.driver()).sendKeys("03122026").sendKeys(Keys.ARROW_RIGHT).sendKeys("1030").perform();
+
+        assertThat(when.getDomProperty("value")).isEqualTo("2026-12-03T10:30");
     }
 
     @Test
