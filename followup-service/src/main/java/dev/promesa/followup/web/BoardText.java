@@ -52,7 +52,7 @@ public interface BoardText {
 
     @Message("{#if kind == 'CALLBACK'}Llamar{#if toUser} al usuario{#else} al equipo{/if}"
             + "{#else if kind == 'UPDATE'}Dar novedades{#if toUser} al usuario{#else} al equipo{/if}"
-            + "{#else}Tarea{#if toUser} para el usuario{#else} para el equipo{/if}{/if}")
+            + "{#else}Compromiso con {#if toUser}el usuario{#else}el equipo{/if}{/if}")
     String kind(String kind, boolean toUser);
 
     @Message("Leída en sus palabras")

@@ -59,7 +59,7 @@ public interface BoardTextEn extends BoardText {
     @Override
     @Message("{#if kind == 'CALLBACK'}Call {#if toUser}the user{#else}the team{/if} back"
             + "{#else if kind == 'UPDATE'}Update {#if toUser}the user{#else}the team{/if}"
-            + "{#else}Task for {#if toUser}the user{#else}the team{/if}{/if}")
+            + "{#else}Commitment to {#if toUser}the user{#else}the team{/if}{/if}")
     String kind(String kind, boolean toUser);
 
     @Override
