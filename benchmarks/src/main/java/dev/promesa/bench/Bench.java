@@ -26,7 +26,7 @@ import dev.promesa.contracts.Topics;
  * figures to {@code benchmarks/target/bench/results.properties}, {@code report} writes {@code docs/benchmarks.md}.
  *
  * <pre>
- * java -cp … dev.promesa.bench.Bench intake|skip-backlog|pipeline|recognition|report [key=value …]
+ * java -cp … dev.promesa.bench.Bench intake|skip-backlog|pipeline|recognition|board|report [key=value …]
  * </pre>
  */
 public final class Bench {
@@ -161,6 +161,7 @@ public final class Bench {
                 }
             }
             case "recognition" -> new RecognitionBench(settings, results).run();
+            case "board" -> new BoardBench(settings, results).run();
             case "rss-idle" -> rss.sampleOnce("idle");
             case "smtp-sink" -> SmtpSink.run(settings.integer("sink-port", 2525));
             case "report" -> new Report(settings, results).write();

@@ -153,6 +153,13 @@ final class Report {
                                 r.number("storm.email_per_s") / r.number("storm.smtp_per_s"))
                         : "—",
                 "100 k: last alert ≤ 20 s, last email ≤ 60 s", stormVerdict());
+        row("7. board: the Team page of one team, " + n("board.promises", "%,.0f") + " open promises over "
+                + n("board.agents", "%.0f") + " agents, " + n("board.requests", "%.0f") + " requests one after another",
+                "p50 " + n("board.page_ms.p50", "%.1f ms") + ", p95 " + n("board.page_ms.p95", "%.1f ms") + ", max "
+                        + n("board.page_ms.max", "%.1f ms") + " (" + n("board.page_bytes", "%,.0f") + " bytes of HTML)",
+                "raw JDBC, the page's promise query, all " + n("board.jdbc_rows", "%,.0f") + " rows read: p95 "
+                        + n("board.jdbc_ms.p95", "%.1f ms"),
+                n("board.ratio", "%.1f"), "p95 ≤ 300 ms", verdict("board.page_ms.p95", 300, false));
         for (String service : Rss.SERVICES) {
             List<String> peaks = new ArrayList<>();
             double max = 0;
