@@ -232,11 +232,11 @@ public class BoardPages {
         if (only != null) {
             rows = rows.stream().filter(r -> r.agentKey().equals(only)).toList();
         }
-        List<PromiseItem> items = BoardViews.items(rows, now, viewer.zone(), viewer.language());
-        List<AgentGroup> agents = BoardViews.byAgent(rows, items, only == null ? BoardViews.PER_AGENT : rows.size());
+        List<AgentGroup> agents = BoardViews.byAgent(rows, only == null ? BoardViews.PER_AGENT : rows.size(),
+                row -> BoardViews.item(row, now, viewer.zone(), viewer.language()));
         List<ClockItem> clocks = BoardViews.clocks(queries.teamClocks(viewer.source(), chosen, now), now,
                 viewer.zone(), viewer.language());
-        return Optional.of(new TeamPage(chosen, teams, only, agents, Counts.of(items), clocks,
+        return Optional.of(new TeamPage(chosen, teams, only, agents, Counts.ofRows(rows), clocks,
                 BoardViews.version(viewer.language(), agents, clocks)));
     }
 

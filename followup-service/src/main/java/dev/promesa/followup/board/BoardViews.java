@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import dev.promesa.followup.board.BoardQueries.ClockRow;
 import dev.promesa.followup.board.BoardQueries.PromiseRow;
@@ -30,19 +31,28 @@ public final class BoardViews {
 
     public record Counts(int open, int dueSoon, int overdue, int suggested) {
         static Counts of(List<PromiseItem> items) {
+            return count(items.stream().map(PromiseItem::status).toList());
+        }
+
+        /** The counts of rows read, without putting each in words (a team page counts thousands). */
+        static Counts ofRows(List<PromiseRow> rows) {
+            return count(rows.stream().map(PromiseRow::status).toList());
+        }
+
+        private static Counts count(List<PromiseStatus> statuses) {
             int open = 0;
             int dueSoon = 0;
             int overdue = 0;
             int suggested = 0;
-            for (PromiseItem item : items) {
-                switch (item.status()) {
+            for (PromiseStatus status : statuses) {
+                switch (status) {
                     case OVERDUE -> overdue++;
                     case DUE_SOON -> dueSoon++;
                     case SUGGESTED -> suggested++;
                     case ON_TIME -> {
                     }
                 }
-                if (item.status() != PromiseStatus.SUGGESTED) {
+                if (status != PromiseStatus.SUGGESTED) {
                     open++;
                 }
             }
@@ -91,19 +101,19 @@ public final class BoardViews {
      * A team's promises by agent: the agents with overdue promises first, then by how soon their first one is due;
      * the unassigned last. Each lists its {@code perAgent} most urgent (all when {@code agent} picks one).
      */
-    public static List<AgentGroup> byAgent(List<PromiseRow> rows, List<PromiseItem> items, int perAgent) {
-        Map<String, List<PromiseItem>> groups = new LinkedHashMap<>();
-        Map<String, String> names = new LinkedHashMap<>();
-        for (int i = 0; i < rows.size(); i++) {
-            String key = rows.get(i).agentKey();
-            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(items.get(i));
-            names.putIfAbsent(key, items.get(i).agent());
+    public static List<AgentGroup> byAgent(List<PromiseRow> rows, int perAgent,
+            Function<PromiseRow, PromiseItem> inWords) {
+        Map<String, List<PromiseRow>> groups = new LinkedHashMap<>();
+        for (PromiseRow row : rows) {
+            groups.computeIfAbsent(row.agentKey(), k -> new ArrayList<>()).add(row);
         }
         List<AgentGroup> agents = new ArrayList<>(groups.size());
-        for (Map.Entry<String, List<PromiseItem>> group : groups.entrySet()) {
-            List<PromiseItem> all = group.getValue();
-            agents.add(new AgentGroup(group.getKey(), names.get(group.getKey()), Counts.of(all),
-                    List.copyOf(all.subList(0, Math.min(perAgent, all.size()))), all.size()));
+        for (Map.Entry<String, List<PromiseRow>> group : groups.entrySet()) {
+            List<PromiseRow> all = group.getValue();
+            // only the promises the page lists are put in words; the counts come from all of them
+            List<PromiseItem> shown = all.subList(0, Math.min(perAgent, all.size())).stream().map(inWords).toList();
+            agents.add(new AgentGroup(group.getKey(), name(all.get(0).assigneeName(), all.get(0).assigneeEmail()),
+                    Counts.ofRows(all), shown, all.size()));
         }
         agents.sort(Comparator.comparing(AgentGroup::unassigned)
                 .thenComparing(g -> -g.counts().overdue())

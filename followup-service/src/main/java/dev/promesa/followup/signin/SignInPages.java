@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -114,7 +115,7 @@ public class SignInPages {
     }
 
     @POST
-    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response ask(@PathParam("source") String source, @FormParam("email") String email,
             @FormParam("back") String back, @Context HttpHeaders headers, @Context UriInfo uri,
             @Context HttpServerRequest http) {
@@ -163,7 +164,7 @@ public class SignInPages {
 
     @POST
     @Path("/{token}")
-    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response signIn(@PathParam("source") String source, @PathParam("token") String token,
             @FormParam("back") String back, @Context HttpHeaders headers, @Context UriInfo uri) {
         BoardRequest request = Pages.request(source, headers);

@@ -62,7 +62,7 @@ class BoardRulesTest {
                 row("eva@x", "Eva", NOW.minusSeconds(60), PromiseStatus.OVERDUE),
                 row("luis@x", "Luis", NOW.plusSeconds(180), PromiseStatus.ON_TIME),
                 row("luis@x", "Luis", NOW.plusSeconds(240), PromiseStatus.ON_TIME));
-        List<AgentGroup> agents = BoardViews.byAgent(rows, BoardViews.items(rows, NOW, MADRID, "es"), 2);
+        List<AgentGroup> agents = BoardViews.byAgent(rows, 2, row -> BoardViews.item(row, NOW, MADRID, "es"));
 
         assertThat(agents).extracting(AgentGroup::name).containsExactly("Eva", "Ana", "Luis", "");
         AgentGroup luis = agents.get(2);
