@@ -33,9 +33,9 @@ import dev.promesa.followup.link.LinkActions;
 import dev.promesa.followup.signin.People;
 import dev.promesa.followup.signin.Secrets;
 import dev.promesa.followup.signin.Sessions;
-import dev.promesa.followup.web.Times;
 import dev.promesa.followup.web.Chrome;
 import dev.promesa.followup.web.Pages;
+import dev.promesa.followup.web.Times;
 import dev.promesa.followup.web.Viewer;
 
 /**
@@ -115,7 +115,8 @@ public class BoardActions {
                     Optional.empty());
             return Pages.seeOther(with(backTo, "notice", type.get().path()));
         } catch (PromiseActions.Refused e) {
-            return e.status() == 404 ? Response.status(Response.Status.NOT_FOUND).build()
+            return e.status() == 404
+                    ? Response.status(Response.Status.NOT_FOUND).build()
                     : Pages.seeOther(with(backTo, "error", e.getMessage()));
         } catch (ActionRefused e) {
             return Pages.seeOther(with(backTo, "error",

@@ -215,7 +215,8 @@ public class BoardPages {
 
     /** The team page, if the viewer may open that team (no team given: the first they may). */
     private Optional<TeamPage> team(Viewer viewer, String team, String agent) {
-        List<String> teams = viewer.operator() ? queries.teams(viewer.source())
+        List<String> teams = viewer.operator()
+                ? queries.teams(viewer.source())
                 : new ArrayList<>(new java.util.TreeSet<>(viewer.visibleTeams()));
         String chosen = team == null || team.isBlank() ? teams.stream().findFirst().orElse(null) : team;
         if (chosen == null) {

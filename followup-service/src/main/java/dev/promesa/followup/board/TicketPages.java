@@ -63,7 +63,8 @@ public class TicketPages {
                         PromiseStatus.of(suggested, c.dueAt, dueSoonAt, now));
                 open.add(BoardViews.item(row, now, zone, lang));
             } else {
-                closed.add(new TicketPage.Closed(c.id, c.kind.name(), c.promisedTo == dev.promesa.contracts.PromisedTo.USER,
+                closed.add(new TicketPage.Closed(c.id, c.kind.name(),
+                        c.promisedTo == dev.promesa.contracts.PromisedTo.USER,
                         c.description, c.quote, c.state.name(), Times.at(c.dueAt, now, zone, lang),
                         Times.at(c.closedAt, now, zone, lang)));
             }

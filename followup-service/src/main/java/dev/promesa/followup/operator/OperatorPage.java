@@ -29,8 +29,8 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 import dev.promesa.contracts.Topics;
-import dev.promesa.followup.signin.Secrets;
 import dev.promesa.followup.signin.People;
+import dev.promesa.followup.signin.Secrets;
 import dev.promesa.followup.signin.Sessions;
 import dev.promesa.followup.web.Chrome;
 import dev.promesa.followup.web.Pages;
@@ -199,7 +199,8 @@ public class OperatorPage {
         }
         return new OperationsView(notice, state, notifier.url(), status,
                 lines(failed.rows(), false, viewer, clock.instant()), failed.total(),
-                lines(NotifierAnswers.byDeparture(held.rows()), true, viewer, clock.instant()), held.total(), deadLetterLines,
+                lines(NotifierAnswers.byDeparture(held.rows()), true, viewer, clock.instant()), held.total(),
+                deadLetterLines,
                 countedAt, counted.stillToRead(), kafka, viewer.csrfToken());
     }
 
@@ -213,7 +214,8 @@ public class OperatorPage {
     }
 
     private Chrome chrome(Viewer viewer) {
-        return new Chrome(viewer.source(), people.deskName(viewer.source()), viewer, viewer.language(), "operator", path(viewer.source()));
+        return new Chrome(viewer.source(), people.deskName(viewer.source()), viewer, viewer.language(), "operator",
+                path(viewer.source()));
     }
 
     private static String path(String source) {

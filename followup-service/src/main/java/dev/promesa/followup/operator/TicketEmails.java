@@ -47,7 +47,8 @@ public class TicketEmails {
                     .map(r -> new Email(r.state(), r.kind(), r.recipient(), Times.at(r.heldUntil() != null
                             ? r.heldUntil()
                             : r.createdAt(), now, viewer.zone(), viewer.language()), r.heldUntil() != null
-                                    && "PENDING".equals(r.state()), r.attempts()))
+                                    && "PENDING".equals(r.state()),
+                            r.attempts()))
                     .toList());
         } catch (NotifierApi.Unreachable | NotifierAnswers.UnreadableAnswer e) {
             return Optional.empty();

@@ -115,7 +115,8 @@ public class SignInLinks {
             statement.setString(i++, source);
             statement.setTimestamp(i, Timestamp.from(now));
             try (ResultSet row = statement.executeQuery()) {
-                return row.next() ? Optional.of(new Link(row.getString(1), row.getString(2), row.getString(3)))
+                return row.next()
+                        ? Optional.of(new Link(row.getString(1), row.getString(2), row.getString(3)))
                         : Optional.empty();
             }
         } catch (SQLException e) {

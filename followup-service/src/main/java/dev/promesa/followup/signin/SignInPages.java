@@ -230,7 +230,8 @@ public class SignInPages {
     }
 
     private Chrome chrome(String source, BoardRequest request, String back) {
-        String path = Chrome.base(source) + "/sign-in" + (back == null || back.isBlank() ? ""
+        String path = Chrome.base(source) + "/sign-in" + (back == null || back.isBlank()
+                ? ""
                 : "?back=" + encode(safe(source, back)));
         return new Chrome(source, people.deskName(source), null, sessions.language(request), "sign-in", path);
     }

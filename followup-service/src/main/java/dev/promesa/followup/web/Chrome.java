@@ -1,6 +1,5 @@
 package dev.promesa.followup.web;
 
-
 /**
  * What every board page shows around its content (templates/board/layout.html): the desk's name, the navigation for
  * the signed-in person, the language switch. {@code viewer} is null on the sign-in pages.

@@ -18,7 +18,8 @@ import dev.promesa.calendar.HumanTime;
  * value of a date-time field, read back in the same zone.
  */
 public final class Times {
-    private static final DateTimeFormatter ES = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.forLanguageTag("es"));
+    private static final DateTimeFormatter ES = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm",
+            Locale.forLanguageTag("es"));
     private static final DateTimeFormatter ES_YEAR = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm",
             Locale.forLanguageTag("es"));
     private static final DateTimeFormatter EN = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.UK);

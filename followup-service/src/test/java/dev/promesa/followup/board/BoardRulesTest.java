@@ -44,7 +44,8 @@ class BoardRulesTest {
         Instant at = Instant.parse("2026-12-03T09:30:00Z");
         assertThat(Times.at(at, NOW, MADRID, "es")).isEqualTo("jue 3 dic, 10:30");
         assertThat(Times.at(at, NOW, MADRID, "en")).isEqualTo("Thu 3 Dec, 10:30");
-        assertThat(Times.at(Instant.parse("2027-01-04T09:30:00Z"), NOW, MADRID, "es")).isEqualTo("lun 4 ene 2027, 10:30");
+        assertThat(Times.at(Instant.parse("2027-01-04T09:30:00Z"), NOW, MADRID, "es"))
+                .isEqualTo("lun 4 ene 2027, 10:30");
         assertThat(Times.field(at, MADRID)).isEqualTo("2026-12-03T10:30");
         assertThat(Times.fromField("2026-12-03T10:30", MADRID)).contains(at);
         assertThat(Times.fromField("2026-12-03T10:30", ZoneId.of("America/Mexico_City")))
