@@ -191,10 +191,12 @@ public class SignInPages {
         String html = Templates.linkMail(desk, person.name(), link, minutes()).setLocale(locale).render();
         String text = Templates.linkMailText(desk, person.name(), link, minutes()).setLocale(locale).render();
         Mail mail = Mail.withHtml(person.email(), subject, html).setText(text);
-        mailer.send(mail).subscribe().with(
+        // a second and a third try, 1 s and then 2 s later: a link that does not arrive leaves the person locked out
+        mailer.send(mail).onFailure().retry().withBackOff(Duration.ofSeconds(1)).atMost(2).subscribe().with(
                 done -> LOG.infof("Board: sign-in link sent to %s for %s", person.email(), person.source()),
-                failure -> LOG.warnf("Board: the sign-in link for %s (%s) could not be sent: %s. They can ask for "
-                        + "another once the SMTP server (quarkus.mailer.*) answers.", person.email(), person.source(),
+                failure -> LOG.warnf("Board: the sign-in link for %s (%s) could not be sent after 3 tries: %s. "
+                        + "They can ask for another once the SMTP server (quarkus.mailer.*) answers.", person.email(),
+                        person.source(),
                         failure.getMessage()));
     }
 
