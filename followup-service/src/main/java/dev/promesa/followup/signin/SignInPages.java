@@ -57,6 +57,8 @@ import dev.promesa.followup.web.Pages;
 public class SignInPages {
 
     private static final Logger LOG = Logger.getLogger(SignInPages.class);
+    /** How long one try at sending a link may take before it counts as failed. */
+    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(10);
     /** Something@something.something, without spaces or angle brackets; at most 254 characters (RFC 5321). */
     private static final Pattern ADDRESS = Pattern.compile("[^\\s@<>\"(),;:]+@[^\\s@<>\"(),;:]+\\.[^\\s@<>\"(),;:]+");
 
@@ -191,13 +193,24 @@ public class SignInPages {
         String html = Templates.linkMail(desk, person.name(), link, minutes()).setLocale(locale).render();
         String text = Templates.linkMailText(desk, person.name(), link, minutes()).setLocale(locale).render();
         Mail mail = Mail.withHtml(person.email(), subject, html).setText(text);
-        // a second and a third try, 1 s and then 2 s later: a link that does not arrive leaves the person locked out
-        mailer.send(mail).onFailure().retry().withBackOff(Duration.ofSeconds(1)).atMost(2).subscribe().with(
-                done -> LOG.infof("Board: sign-in link sent to %s for %s", person.email(), person.source()),
-                failure -> LOG.warnf("Board: the sign-in link for %s (%s) could not be sent after 3 tries: %s. "
-                        + "They can ask for another once the SMTP server (quarkus.mailer.*) answers.", person.email(),
-                        person.source(),
-                        failure.getMessage()));
+        // each try bounded (an SMTP conversation can stall without an error), then a second and a third try, 1 s and
+        // 2 s later: a link that does not arrive leaves the person locked out
+        mailer.send(mail).ifNoItem().after(SEND_TIMEOUT).fail()
+                .onFailure().invoke(failure -> LOG.infof("Board: a try at sending the sign-in link for %s (%s) "
+                        + "failed: %s", person.email(), person.source(), reason(failure)))
+                .onFailure().retry().withBackOff(Duration.ofSeconds(1)).atMost(2).subscribe().with(
+                        done -> LOG.infof("Board: sign-in link sent to %s for %s", person.email(), person.source()),
+                        failure -> LOG.warnf("Board: the sign-in link for %s (%s) could not be sent after 3 tries: %s. "
+                                + "They can ask for another once the SMTP server (quarkus.mailer.*) answers.",
+                                person.email(),
+                                person.source(),
+                                reason(failure)));
+    }
+
+    private static String reason(Throwable failure) {
+        return failure instanceof io.smallrye.mutiny.TimeoutException
+                ? "the SMTP server did not finish within " + SEND_TIMEOUT.toSeconds() + " s"
+                : String.valueOf(failure.getMessage());
     }
 
     /** The link in the e-mail: the board's public address, else the one this request came in on. */
