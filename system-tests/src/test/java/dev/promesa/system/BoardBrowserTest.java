@@ -54,7 +54,8 @@ class BoardBrowserTest {
     private static final String LEAD = "marta.lead@example.com";
     private static final String TEAM = "service-desk";
     private static final ZoneId MADRID = ZoneId.of("Europe/Madrid");
-    private static final Pattern LINK = Pattern.compile("(http://\\S+/board/" + ApiKey.SOURCE + "/sign-in/[A-Za-z0-9_-]+)");
+    private static final Pattern LINK = Pattern
+            .compile("(http://\\S+/board/" + ApiKey.SOURCE + "/sign-in/[A-Za-z0-9_-]+)");
     /** The live part may take one poll (1 s) and one request once followup has the promise. */
     private static final Duration LIVE = Duration.ofSeconds(2);
 
@@ -154,9 +155,13 @@ class BoardBrowserTest {
         browser.screenshot("board-03-live");
 
         browser.await(Duration.ofSeconds(60), d -> d.findElement(row(late)).getAttribute("class").equals("overdue"));
-        WebElement badge = page.findElement(row(late)).findElement(By.cssSelector(".badge"));
-        assertThat(badge.getText()).isEqualTo("Vencida");
-        assertThat(badge.getCssValue("color")).as("red").isEqualTo("rgba(179, 38, 30, 1)");
+        // read in one go, again if the live part replaced the row meanwhile
+        List<String> badge = browser.await(d -> {
+            WebElement shown = d.findElement(row(late)).findElement(By.cssSelector(".badge"));
+            return List.of(shown.getText(), shown.getCssValue("color"));
+        });
+        assertThat(badge.get(0)).isEqualTo("Vencida");
+        assertThat(badge.get(1)).as("red").isEqualTo("rgba(179, 38, 30, 1)");
         assertThat(((JavascriptExecutor) page).executeScript("return window.sameDocument === true;")).isEqualTo(true);
         browser.screenshot("board-04-overdue");
     }
@@ -285,7 +290,7 @@ class BoardBrowserTest {
                 return c;
             }
         }
-        throw new AssertionError("no promise " + id + " in " + Arrays.toString(new String[] {onTime}));
+        throw new AssertionError("no promise " + id + " in " + Arrays.toString(new String[]{onTime}));
     }
 
     private static ServiceProcess started(ServiceProcess process) {

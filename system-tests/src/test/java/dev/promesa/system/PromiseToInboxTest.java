@@ -3,10 +3,6 @@ package dev.promesa.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +27,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.promesa.testsupport.KafkaBroker;
 import dev.promesa.testsupport.MailCatcher;
@@ -143,8 +138,10 @@ class PromiseToInboxTest {
                 "No puedo imprimir");
         Desk.postReply(intake, ApiKey.VALUE, writtenId, minute.minusSeconds(60),
                 "Ya he reiniciado la cola de impresión. Le escribo en 2 minutos con el resultado.", null);
-        Desk.postTicket(intake, ApiKey.VALUE, callId, now, TEXT_USER, TEXT_AGENT, "printing", "La impresora hace ruido");
-        Desk.postReply(intake, ApiKey.VALUE, callId, now, "Le llamo mañana antes de las 10 para revisarla juntos.", null);
+        Desk.postTicket(intake, ApiKey.VALUE, callId, now, TEXT_USER, TEXT_AGENT, "printing",
+                "La impresora hace ruido");
+        Desk.postReply(intake, ApiKey.VALUE, callId, now, "Le llamo mañana antes de las 10 para revisarla juntos.",
+                null);
 
         // Taken in by followup (either replica answers from the shared database) ...
         await().atMost(Duration.ofSeconds(30)).until(() -> openCommitments(followupB, ApiKey.VALUE, ticketId) == 1
@@ -239,14 +236,13 @@ class PromiseToInboxTest {
     private static void postPromise(String key, String ticketId, Instant now, Instant due, String user, String agent,
             String subject) {
         Desk.postTicket(intake, key, ticketId, now, user, agent, "service-desk", subject);
-        Desk.postReply(intake, key, ticketId, now.plusSeconds(1), "Estoy revisando su VPN. Le escribo de nuevo en unos segundos.",
+        Desk.postReply(intake, key, ticketId, now.plusSeconds(1),
+                "Estoy revisando su VPN. Le escribo de nuevo en unos segundos.",
                 """
                         {"commitmentId":"c-%s","kind":"UPDATE","dueAt":"%s",
                          "description":"Informarle del estado de la VPN","promisedTo":"USER"}""".formatted(ticketId,
                         due));
     }
-
-
 
     private static LocalDate nextWorkingDay(LocalDate day) {
         LocalDate next = day.plusDays(1);
@@ -289,10 +285,6 @@ class PromiseToInboxTest {
             return 0; // not there yet (404)
         }
     }
-
-
-
-
 
     private static ServiceProcess started(ServiceProcess process) {
         services.add(process);

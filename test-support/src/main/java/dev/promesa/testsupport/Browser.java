@@ -14,6 +14,7 @@ import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
@@ -218,8 +219,9 @@ public final class Browser implements AutoCloseable {
 
     /**
      * Waits up to {@link #DEFAULT_WAIT} until {@code condition} returns something other than {@code null} or
-     * {@code false}, and returns it. Exceptions of type {@link org.openqa.selenium.NotFoundException} count as "not
-     * yet"; any other exception fails at once.
+     * {@code false}, and returns it. Exceptions of type {@link org.openqa.selenium.NotFoundException} and
+     * {@link StaleElementReferenceException} (the live part replaced the element) count as "not yet"; any other
+     * exception fails at once.
      *
      * @throws org.openqa.selenium.TimeoutException when the condition still does not hold at the end
      */
@@ -229,7 +231,8 @@ public final class Browser implements AutoCloseable {
 
     /** {@link #await(Function)} with a timeout of one's own. */
     public <T> T await(Duration timeout, Function<? super WebDriver, T> condition) {
-        return new WebDriverWait(driver(), timeout).until(condition);
+        // a live page replaces its parts while the condition reads them: an element gone stale is asked for again
+        return new WebDriverWait(driver(), timeout).ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     /** Quits Chromium and ChromeDriver and deletes the profile. Closing twice does nothing. */

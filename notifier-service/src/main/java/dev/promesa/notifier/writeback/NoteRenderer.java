@@ -8,12 +8,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
+import dev.promesa.calendar.HumanTime;
 import dev.promesa.config.NotifierConfig;
 import dev.promesa.contracts.Alert;
 import dev.promesa.contracts.AlertKind;
 import dev.promesa.notifier.desk.Desk;
 import dev.promesa.notifier.recipient.Audience;
-import dev.promesa.calendar.HumanTime;
 import dev.promesa.notifier.template.MailModel;
 import dev.promesa.notifier.template.MailModels;
 

@@ -25,10 +25,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.junit.QuarkusTest;
 
+import dev.promesa.calendar.HumanTime;
 import dev.promesa.contracts.Alert;
 import dev.promesa.contracts.AlertKind;
 import dev.promesa.notifier.TestAlerts;
-import dev.promesa.calendar.HumanTime;
 import dev.promesa.notifier.writeback.RecordingDesk.Answer;
 import dev.promesa.notifier.writeback.RecordingDesk.Request;
 
