@@ -84,8 +84,9 @@ public class SignInLinks {
     /** The link behind this token if it still works on this source's board; reading it does not use it up. */
     public Optional<Link> peek(String source, String token) {
         return find("""
-                select source, email, language from board_sign_in
-                where token_hash = ? and source = ? and used_at is null and expires_at > ?""", source, token);
+                select l.source, l.email, l.language from board_sign_in l, (select ?::timestamptz as now) n
+                where l.token_hash = ? and l.source = ? and l.used_at is null and l.expires_at > n.now""", source,
+                token);
     }
 
     /**
@@ -93,27 +94,21 @@ public class SignInLinks {
      */
     public Optional<Link> redeem(String source, String token) {
         return find("""
-                update board_sign_in set used_at = ?
-                where token_hash = ? and source = ? and used_at is null and expires_at > ?
-                returning source, email, language""", source, token);
+                update board_sign_in l set used_at = n.now from (select ?::timestamptz as now) n
+                where l.token_hash = ? and l.source = ? and l.used_at is null and l.expires_at > n.now
+                returning l.source, l.email, l.language""", source, token);
     }
 
-    /** Runs a query of links by token, source and now ({@code update}: its {@code used_at} comes first). */
+    /** Runs a query of one link whose parameters are: now, the token's hash, the source. */
     private Optional<Link> find(String sql, String source, String token) {
         if (token == null || token.isBlank() || token.length() > 100) {
             return Optional.empty();
         }
-        Instant now = clock.instant();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
-            boolean update = sql.startsWith("update");
-            int i = 1;
-            if (update) {
-                statement.setTimestamp(i++, Timestamp.from(now));
-            }
-            statement.setString(i++, Secrets.hash(token));
-            statement.setString(i++, source);
-            statement.setTimestamp(i, Timestamp.from(now));
+            statement.setTimestamp(1, Timestamp.from(clock.instant()));
+            statement.setString(2, Secrets.hash(token));
+            statement.setString(3, source);
             try (ResultSet row = statement.executeQuery()) {
                 return row.next()
                         ? Optional.of(new Link(row.getString(1), row.getString(2), row.getString(3)))

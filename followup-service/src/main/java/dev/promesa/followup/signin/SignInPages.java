@@ -30,6 +30,7 @@ import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.TimeoutException;
 import io.vertx.core.http.HttpServerRequest;
 
 import dev.promesa.config.BoardConfig;
@@ -68,13 +69,13 @@ public class SignInPages {
         static native TemplateInstance form(Chrome chrome, String state, String email, String back,
                 String oidcHref);
 
-        static native TemplateInstance sent(Chrome chrome, String email, String back, long minutes);
+        static native TemplateInstance sent(Chrome chrome, String email, long minutes);
 
         static native TemplateInstance tooMany(Chrome chrome, long minutes);
 
         static native TemplateInstance confirm(Chrome chrome, String email, String token, String back);
 
-        static native TemplateInstance expired(Chrome chrome, String again, long minutes);
+        static native TemplateInstance expired(Chrome chrome, long minutes);
 
         static native TemplateInstance linkMailSubject(String desk);
 
@@ -149,8 +150,7 @@ public class SignInPages {
                 send(person.get(), link(source, token.get(), back, uri), chrome.lang());
             }
         }
-        return Pages.html(Templates.sent(chrome, address.toLowerCase(Locale.ROOT), safe(source, back), minutes()),
-                chrome);
+        return Pages.html(Templates.sent(chrome, address.toLowerCase(Locale.ROOT), minutes()), chrome);
     }
 
     @GET
@@ -161,7 +161,7 @@ public class SignInPages {
         Chrome chrome = chrome(source, request, back);
         return links.peek(source, token)
                 .map(link -> Pages.html(Templates.confirm(chrome, link.email(), token, safe(source, back)), chrome))
-                .orElseGet(() -> expired(chrome, source, back));
+                .orElseGet(() -> expired(chrome));
     }
 
     @POST
@@ -173,7 +173,7 @@ public class SignInPages {
         Optional<SignInLinks.Link> link = links.redeem(source, token);
         Optional<People.Person> person = link.flatMap(l -> people.find(l.source(), l.email()));
         if (person.isEmpty()) {
-            return expired(chrome(source, request, back), source, back);
+            return expired(chrome(source, request, back));
         }
         String language = Sessions.supported(request.languageCookie()).orElse(link.get().language());
         Sessions.Opened opened = sessions.open(person.get(), Sessions.Method.EMAIL_LINK, language);
@@ -181,8 +181,8 @@ public class SignInPages {
                 .cookie(sessions.cookie(opened, uri)).build();
     }
 
-    private Response expired(Chrome chrome, String source, String back) {
-        return Pages.html(410, Templates.expired(chrome, chrome.path(), minutes()), chrome);
+    private Response expired(Chrome chrome) {
+        return Pages.html(410, Templates.expired(chrome, minutes()), chrome);
     }
 
     /** Sends the link without waiting: the page answers as fast for a known address as for an unknown one. */
@@ -208,7 +208,7 @@ public class SignInPages {
     }
 
     private static String reason(Throwable failure) {
-        return failure instanceof io.smallrye.mutiny.TimeoutException
+        return failure instanceof TimeoutException
                 ? "the SMTP server did not finish within " + SEND_TIMEOUT.toSeconds() + " s"
                 : String.valueOf(failure.getMessage());
     }
@@ -217,9 +217,7 @@ public class SignInPages {
     private String link(String source, String token, String back, UriInfo uri) {
         String base = config.baseUrl().orElse(uri.getBaseUri().toString());
         base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
-        String link = base + Chrome.base(source) + "/sign-in/" + token;
-        String safe = safe(source, back);
-        return safe.isEmpty() ? link : link + "?back=" + encode(safe);
+        return withBack(base + Chrome.base(source) + "/sign-in/" + token, source, back);
     }
 
     /** The page to come back to once signed in, if one was given and it is inside this source's board; else "". */
@@ -227,17 +225,18 @@ public class SignInPages {
         return back == null || back.isBlank() ? "" : Pages.safeBack(source, back);
     }
 
+    /** {@code path?back=…} when there is a page to come back to, else {@code path}. */
+    private static String withBack(String path, String source, String back) {
+        String safe = safe(source, back);
+        return safe.isEmpty() ? path : path + "?back=" + URLEncoder.encode(safe, StandardCharsets.UTF_8);
+    }
+
     /** The identity provider's sign-in, when quarkus-oidc is on; else null. */
     private String oidcHref(String source, String back) {
         if (!oidc) {
             return null;
         }
-        String safe = safe(source, back);
-        return Chrome.base(source) + "/oidc" + (safe.isEmpty() ? "" : "?back=" + encode(safe));
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+        return withBack(Chrome.base(source) + "/oidc", source, back);
     }
 
     private long minutes() {
@@ -245,9 +244,7 @@ public class SignInPages {
     }
 
     private Chrome chrome(String source, BoardRequest request, String back) {
-        String path = Chrome.base(source) + "/sign-in" + (back == null || back.isBlank()
-                ? ""
-                : "?back=" + encode(safe(source, back)));
-        return new Chrome(source, people.deskName(source), null, sessions.language(request), "sign-in", path);
+        return new Chrome(source, people.deskName(source), null, sessions.language(request), "sign-in",
+                withBack(Chrome.base(source) + "/sign-in", source, back));
     }
 }
