@@ -1122,7 +1122,7 @@ def main():
 # Each: (what, file, text, replacement, a fragment of the problem it must cause)
 MUTATIONS = [
     ("env key the service does not read", "docker-compose.yml", "QUARKUS_MAILER_HOST: mailpit", "QUARKUS_MAILER_HOTS: mailpit",
-     "QUARKUS_MAILER_HOTS, which notifier-service does not read"),
+     "QUARKUS_MAILER_HOTS, which followup-service does not read"),
     ("depends_on without health condition", "docker-compose.yml", "      mailpit:\n        condition: service_healthy",
      "      mailpit:\n        condition: service_started", "condition 'service_started'"),
     ("service without healthcheck", "docker-compose.yml", "    healthcheck:\n      test: [\"CMD\", \"/mailpit\"",
